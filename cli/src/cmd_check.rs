@@ -1,0 +1,88 @@
+//! `wit check [PATH...]`: diagnostics for WIT packages, for people and for CI.
+
+use std::path::{Path, PathBuf};
+
+use witty_analysis::{Diagnostic, FileProblem, Severity};
+
+use crate::report::{self, Format};
+use crate::sources::Sources;
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// `.wit` files or package folders (with `deps/`); default: `./wit` if it exists, else `.`
+    pub paths: Vec<PathBuf>,
+    /// How to print diagnostics
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Enable `@unstable(feature = ...)` items of these features
+    #[arg(long, value_delimiter = ',')]
+    pub features: Vec<String>,
+    /// Enable every `@unstable` feature
+    #[arg(long)]
+    pub all_features: bool,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Do not re-check clean packages with wit-parser (measures witty's own coverage)
+    #[arg(long)]
+    pub no_backstop: bool,
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![if Path::new("wit").is_dir() {
+            PathBuf::from("wit")
+        } else {
+            PathBuf::from(".")
+        }]
+    } else {
+        args.paths.clone()
+    };
+
+    let mut sources = Sources::default();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut io_failed = false;
+    for path in &paths {
+        let package = match witty_analysis::load_path(path) {
+            Ok(package) => package,
+            Err(e) => {
+                eprintln!("error: {e}");
+                io_failed = true;
+                continue;
+            }
+        };
+        for file in witty_analysis::all_files(&package) {
+            if let Some(FileProblem::Unreadable(message)) = &file.problem {
+                eprintln!("error: {}: {message}", file.path.display());
+                io_failed = true;
+                continue;
+            }
+            sources.add(&file.path, &file.text);
+        }
+        diagnostics.extend(witty_analysis::syntax_diagnostics(&package));
+    }
+    diagnostics.sort_by(|a, b| {
+        let ka = (sources.id(&a.file), a.range.start());
+        let kb = (sources.id(&b.file), b.range.start());
+        ka.cmp(&kb)
+    });
+    diagnostics.dedup();
+
+    report::print(args.format, &diagnostics, &sources);
+
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    if io_failed {
+        2
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+        1
+    } else {
+        0
+    }
+}

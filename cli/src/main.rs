@@ -1,0 +1,43 @@
+//! The `wit` command: a thin layer that parses flags and calls the witty crates.
+
+mod cmd_check;
+mod cmd_parse;
+mod report;
+mod sources;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "wit",
+    version,
+    about = "Check and explore WIT, the interface language of the WebAssembly Component Model"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report errors and warnings in WIT packages (exit 0: clean, 1: errors, 2: usage or I/O)
+    Check(cmd_check::CheckArgs),
+    /// Print the lossless syntax tree of a WIT file, then its syntax errors on stderr
+    /// (exit 0: no errors, 1: syntax errors, 2: unreadable file)
+    Parse {
+        /// The `.wit` file to parse
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => cmd_check::run(args),
+        Command::Parse { file } => cmd_parse::run(&file),
+    };
+    ExitCode::from(code)
+}

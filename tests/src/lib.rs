@@ -1,0 +1,2 @@
+//! witty-tests: end-to-end tests across crates live in `tests/tests/`; this library holds
+//! what they share.
