@@ -40,6 +40,10 @@ pub struct Diagnostic {
     pub file: PathBuf,
     pub range: TextRange,
     pub related: Vec<Related>,
+    /// About a deprecated item (editors strike it through).
+    pub deprecated: bool,
+    /// About something unused (editors fade it out).
+    pub unnecessary: bool,
 }
 
 impl Diagnostic {
@@ -56,6 +60,8 @@ impl Diagnostic {
             file,
             range,
             related: Vec::new(),
+            deprecated: false,
+            unnecessary: false,
         }
     }
 }

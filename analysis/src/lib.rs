@@ -1,11 +1,22 @@
 //! witty-analysis: everything between a parsed file and a finished answer. Finds the files of
-//! packages and their dependencies, and reports diagnostics as plain data (byte ranges into
+//! packages and their dependencies, holds them in a salsa database, resolves names, validates
+//! them as wit-parser does (and more), and reports diagnostics as plain data (byte ranges into
 //! files), which the command line and the language server present each in their own way.
 
+mod backstop;
+mod db;
 mod diagnostic;
+pub mod diagnostics;
+pub mod hir;
+mod host;
+pub mod input;
 mod loader;
+pub mod semantics;
 mod syntax_check;
 
+pub use db::{ExecutionLog, RootDatabase};
 pub use diagnostic::{Diagnostic, Related, Severity};
+pub use host::AnalysisHost;
+pub use input::Features;
 pub use loader::{FileProblem, LoadError, LoadedFile, LoadedPackage, PackageLayout, load_path};
 pub use syntax_check::{all_files, syntax_diagnostics};

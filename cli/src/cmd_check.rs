@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use witty_analysis::{Diagnostic, FileProblem, Severity};
+use witty_analysis::{AnalysisHost, Diagnostic, Features, FileProblem, Severity};
 
 use crate::report::{self, Format};
 use crate::sources::Sources;
@@ -39,8 +39,13 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
 
+    let features = Features {
+        enabled: args.features.clone(),
+        all: args.all_features,
+    };
+    let mut host = AnalysisHost::new();
     let mut sources = Sources::default();
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut roots = Vec::new();
     let mut io_failed = false;
     for path in &paths {
         let package = match witty_analysis::load_path(path) {
@@ -59,14 +64,22 @@ pub fn run(args: CheckArgs) -> u8 {
             }
             sources.add(&file.path, &file.text);
         }
-        diagnostics.extend(witty_analysis::syntax_diagnostics(&package));
+        roots.push(host.add_root(&package, features.clone()));
     }
-    diagnostics.sort_by(|a, b| {
-        let ka = (sources.id(&a.file), a.range.start());
-        let kb = (sources.id(&b.file), b.range.start());
-        ka.cmp(&kb)
-    });
-    diagnostics.dedup();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for root in roots {
+        let found = if args.no_backstop {
+            host.diagnostics(root)
+        } else {
+            host.diagnostics_with_backstop(root)
+        };
+        for d in found {
+            // A file in two roots (a path given twice) is reported once.
+            if !diagnostics.contains(&d) {
+                diagnostics.push(d);
+            }
+        }
+    }
 
     report::print(args.format, &diagnostics, &sources);
 

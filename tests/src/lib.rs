@@ -1,2 +1,113 @@
 //! witty-tests: end-to-end tests across crates live in `tests/tests/`; this library holds
-//! what they share.
+//! what they share: finding wit-parser's ui suite, and asking both witty and wit-parser for
+//! a verdict on one case.
+
+use std::path::{Path, PathBuf};
+
+use witty_analysis::{AnalysisHost, Diagnostic, Features, Severity};
+
+/// The `tests/ui` folder of the registry copy of wit-parser, found through `cargo metadata`
+/// (the suite is read in place, never copied).
+pub fn wit_parser_ui_dir() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let out = std::process::Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--manifest-path",
+            manifest,
+        ])
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
+    let packages = meta["packages"].as_array().expect("packages");
+    let pkg = packages
+        .iter()
+        .find(|p| p["name"] == "wit-parser")
+        .expect("wit-parser is a dependency");
+    let manifest_path = Path::new(pkg["manifest_path"].as_str().expect("manifest_path"));
+    let ui = manifest_path.parent().expect("a folder").join("tests/ui");
+    assert!(ui.is_dir(), "{} is missing", ui.display());
+    ui
+}
+
+/// The cases of the suite, as wit-parser's own runner finds them: files (`.wit`, `.wat`,
+/// `.wasm`) and folders of `tests/ui` and of `tests/ui/parse-fail`.
+pub fn ui_cases(ui: &Path) -> Vec<PathBuf> {
+    let mut cases = Vec::new();
+    for dir in [ui.to_path_buf(), ui.join("parse-fail")] {
+        for entry in std::fs::read_dir(&dir).expect("readable ui folder") {
+            let path = entry.expect("entry").path();
+            if path.file_name().is_some_and(|n| n == "parse-fail") {
+                continue;
+            }
+            let wanted = path.is_dir()
+                || matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("wit" | "wat" | "wasm" | "md")
+                );
+            if wanted {
+                cases.push(path);
+            }
+        }
+    }
+    cases.sort();
+    cases
+}
+
+/// wit-parser's verdict: `None` when it accepts the case, else its first error: where (a
+/// file and byte offset, if it says) and the message.
+pub fn wit_parser_verdict(case: &Path) -> Option<(Option<(PathBuf, usize)>, String)> {
+    let mut resolve = wit_parser::Resolve::new();
+    resolve.features.insert("active".to_string());
+    let err = resolve.push_path(case).err()?;
+    let span = err.chain().find_map(|layer| {
+        if let Some(e) = layer.downcast_ref::<wit_parser::ResolveError>() {
+            Some(e.kind().span())
+        } else {
+            layer
+                .downcast_ref::<wit_parser::ParseError>()
+                .map(|e| e.kind().span())
+        }
+    });
+    let location = span
+        .and_then(|s| resolve.source_map.resolve_span(s))
+        .map(|loc| (PathBuf::from(loc.path), loc.range.start));
+    Some((location, format!("{err:#}")))
+}
+
+/// witty's errors for the case, as `wit check --features active` finds them, with or
+/// without the wit-parser backstop.
+pub fn witty_errors(case: &Path, backstop: bool) -> Vec<Diagnostic> {
+    let Ok(package) = witty_analysis::load_path(case) else {
+        return vec![Diagnostic::error(
+            "io",
+            "cannot load",
+            case.to_path_buf(),
+            Default::default(),
+        )];
+    };
+    let mut host = AnalysisHost::new();
+    let features = Features {
+        enabled: vec!["active".to_string()],
+        all: false,
+    };
+    let root = host.add_root(&package, features);
+    let found = if backstop {
+        host.diagnostics_with_backstop(root)
+    } else {
+        host.diagnostics(root)
+    };
+    found
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
+}

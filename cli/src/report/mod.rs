@@ -3,6 +3,7 @@
 mod github;
 mod human;
 mod json;
+mod sarif;
 
 use witty_analysis::{Diagnostic, Severity};
 
@@ -16,6 +17,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error file=...::message`)
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
 }
 
 pub fn print(format: Format, diagnostics: &[Diagnostic], sources: &Sources) {
@@ -23,6 +26,7 @@ pub fn print(format: Format, diagnostics: &[Diagnostic], sources: &Sources) {
         Format::Human => human::render(diagnostics, sources),
         Format::Json => json::render(diagnostics, sources),
         Format::Github => github::render(diagnostics, sources),
+        Format::Sarif => sarif::render(diagnostics, sources),
     };
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();

@@ -1,0 +1,126 @@
+//! All diagnostics of a root, with their positions looked up: syntax errors of every file,
+//! then what the semantic checks found.
+
+use std::sync::Arc;
+
+use witty_syntax::{TextRange, TextSize};
+
+use crate::hir::{TopItem, parse, span_map};
+use crate::input::{File, Root};
+use crate::semantics::items::decl_list;
+use crate::semantics::packages::PackageSrc;
+use crate::semantics::{
+    At, Diag, DiagTag, ItemId, cycles, file_check, package_graph, package_graph_diags,
+    package_items_diags, world_diags,
+};
+use crate::{Diagnostic, Related};
+
+/// Every file of a root: its own, then its dependencies'.
+pub fn root_files(db: &dyn salsa::Database, root: Root) -> Vec<File> {
+    let mut files: Vec<File> = root.main(db).files().to_vec();
+    for dep in root.deps(db) {
+        files.extend(dep.files());
+    }
+    files
+}
+
+/// Diagnostics of one file as part of `root`: syntax errors and the file's own checks.
+#[salsa::tracked(returns(clone))]
+pub fn file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Arc<Vec<Diagnostic>> {
+    let mut out: Vec<Diagnostic> = parse(db, file)
+        .errors()
+        .iter()
+        .map(|e| Diagnostic::error(e.code(), e.message(), file.path(db).clone(), e.range()))
+        .collect();
+    let check = file_check(db, root, file);
+    out.extend(check.diags.iter().map(|d| to_diagnostic(db, d)));
+    Arc::new(out)
+}
+
+/// Every diagnostic of a root, files in order, each file's by position.
+#[salsa::tracked(returns(clone))]
+pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnostic>> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for file in root_files(db, root) {
+        out.extend(file_diagnostics(db, root, file).iter().cloned());
+    }
+    let mut diags: Vec<Diag> = Vec::new();
+    diags.extend(package_graph_diags(db, root).iter().cloned());
+    diags.extend(package_items_diags(db, root).iter().cloned());
+    diags.extend(cycles::cycle_diags(db, root).iter().cloned());
+    diags.extend(crate::semantics::unused_use_diags(db, root).iter().cloned());
+    let graph = package_graph(db, root);
+    for (i, pkg) in graph.packages.iter().enumerate() {
+        let PackageSrc::Wit { lists } = &pkg.src else {
+            continue;
+        };
+        for &(file, list) in lists {
+            let tree = crate::hir::item_tree(db, file);
+            let Some(items) = decl_list(&tree, list) else {
+                continue;
+            };
+            for item in &items.items {
+                if let TopItem::World(w) = item {
+                    let id = ItemId {
+                        pkg: crate::semantics::PkgId(i as u32),
+                        name: w.name.name.clone(),
+                    };
+                    diags.extend(world_diags(db, root, id).iter().cloned());
+                }
+            }
+        }
+    }
+    out.extend(diags.iter().map(|d| to_diagnostic(db, d)));
+    // Order: by file as the root lists them, then by position.
+    let order: Vec<std::path::PathBuf> = root_files(db, root)
+        .iter()
+        .map(|f| f.path(db).clone())
+        .collect();
+    out.sort_by_key(|d| {
+        (
+            order
+                .iter()
+                .position(|p| *p == d.file)
+                .unwrap_or(usize::MAX),
+            d.range.start(),
+            d.range.end(),
+        )
+    });
+    out.dedup();
+    Arc::new(out)
+}
+
+fn locate(db: &dyn salsa::Database, at: &At) -> (std::path::PathBuf, TextRange) {
+    match at {
+        At::Span(file, span) => (file.path(db).clone(), span_map(db, *file).range(*span)),
+        At::FileStart(file) => (file.path(db).clone(), TextRange::empty(TextSize::new(0))),
+        At::Binary(b) => (b.path(db).clone(), TextRange::empty(TextSize::new(0))),
+        At::Path(p) => (p.clone(), TextRange::empty(TextSize::new(0))),
+    }
+}
+
+fn to_diagnostic(db: &dyn salsa::Database, d: &Diag) -> Diagnostic {
+    let (file, range) = locate(db, &d.at);
+    let related = d
+        .related
+        .iter()
+        .map(|(at, message)| {
+            let (file, range) = locate(db, at);
+            Related {
+                file,
+                range,
+                message: message.clone(),
+            }
+        })
+        .collect();
+    Diagnostic {
+        severity: d.severity,
+        code: d.code,
+        message: d.message.clone(),
+        file,
+        range,
+        related,
+        deprecated: d.tag == Some(DiagTag::Deprecated),
+        unnecessary: d.tag == Some(DiagTag::Unnecessary),
+    }
+}

@@ -1,0 +1,464 @@
+//! The interfaces and worlds of each package, by name, and how `use` paths find them.
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use super::packages::{PackageGraph, PackageSrc, PkgId, package_graph};
+use super::{At, Diag, ItemId, ItemKind};
+use crate::hir::{
+    DeclList, DeclListId, Ident, ItemTree, PackageName, SpanId, TopItem, UsePath, item_tree,
+};
+use crate::input::{BinaryFile, File, Root};
+
+/// Where an interface or world is defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemSrc {
+    /// The `index`th item of an item list of a file.
+    Wit {
+        file: File,
+        list: DeclListId,
+        index: u32,
+    },
+    /// In the `pkg`th package of a binary.
+    Binary { file: BinaryFile, pkg: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemDef {
+    pub kind: ItemKind,
+    pub src: ItemSrc,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackageItems {
+    /// For each package (by `PkgId`), its interfaces and worlds by name; the first
+    /// definition of a name wins.
+    pub per_pkg: Vec<IndexMap<String, ItemDef>>,
+}
+
+impl PackageItems {
+    pub fn get(&self, pkg: PkgId, name: &str) -> Option<&ItemDef> {
+        self.per_pkg.get(pkg.0 as usize)?.get(name)
+    }
+
+    pub fn def(&self, id: &ItemId) -> Option<&ItemDef> {
+        self.get(id.pkg, &id.name)
+    }
+}
+
+/// The item list `list` of a file's tree.
+pub fn decl_list(tree: &ItemTree, list: DeclListId) -> Option<&DeclList> {
+    match list {
+        DeclListId::Top => Some(&tree.top),
+        DeclListId::Nested(i) => tree.nested.get(i as usize).map(|n| &n.items),
+    }
+}
+
+#[salsa::tracked(returns(clone))]
+pub fn package_items(db: &dyn salsa::Database, root: Root) -> Arc<PackageItems> {
+    let graph = package_graph(db, root);
+    let mut out = PackageItems::default();
+    for pkg in &graph.packages {
+        let mut map = IndexMap::new();
+        match &pkg.src {
+            PackageSrc::Wit { lists } => {
+                for &(file, list) in lists {
+                    let tree = item_tree(db, file);
+                    let Some(items) = decl_list(&tree, list) else {
+                        continue;
+                    };
+                    for (index, item) in items.items.iter().enumerate() {
+                        let kind = match item {
+                            TopItem::Interface(_) => ItemKind::Interface,
+                            TopItem::World(_) => ItemKind::World,
+                            TopItem::Use(_) => continue,
+                        };
+                        let src = ItemSrc::Wit {
+                            file,
+                            list,
+                            index: index as u32,
+                        };
+                        map.entry(item.name().name.clone())
+                            .or_insert(ItemDef { kind, src });
+                    }
+                }
+            }
+            PackageSrc::Binary { file, index } => {
+                let decoded = super::binary::binary_packages(db, *file);
+                if let Some(bin) = decoded.packages.get(*index as usize) {
+                    let src = ItemSrc::Binary {
+                        file: *file,
+                        pkg: *index,
+                    };
+                    for name in bin.interfaces.keys() {
+                        map.insert(
+                            name.clone(),
+                            ItemDef {
+                                kind: ItemKind::Interface,
+                                src,
+                            },
+                        );
+                    }
+                    for name in bin.worlds.keys() {
+                        map.entry(name.clone()).or_insert(ItemDef {
+                            kind: ItemKind::World,
+                            src,
+                        });
+                    }
+                }
+            }
+        }
+        out.per_pkg.push(map);
+    }
+    Arc::new(out)
+}
+
+/// Names defined twice: in a package (interfaces and worlds), or in one file's scope (which
+/// also holds the names of file-level `use`s).
+#[salsa::tracked(returns(clone))]
+pub fn package_items_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag>> {
+    let graph = package_graph(db, root);
+    let mut diags = Vec::new();
+    for pkg in &graph.packages {
+        let PackageSrc::Wit { lists } = &pkg.src else {
+            continue;
+        };
+        let mut seen: IndexMap<&str, At> = IndexMap::new();
+        let trees: Vec<(File, DeclListId, Arc<ItemTree>)> = lists
+            .iter()
+            .map(|&(f, l)| (f, l, item_tree(db, f)))
+            .collect();
+        for (file, list, tree) in &trees {
+            let Some(items) = decl_list(tree, *list) else {
+                continue;
+            };
+            for item in &items.items {
+                if matches!(item, TopItem::Use(_)) {
+                    continue;
+                }
+                let name = item.name();
+                let at = At::Span(*file, name.span);
+                if let Some(first) = seen.get(name.name.as_str()) {
+                    diags.push(
+                        Diag::error(
+                            "duplicate-name",
+                            format!("duplicate item named `{}`", name.name),
+                            at,
+                        )
+                        .with_related(first.clone(), "first defined here"),
+                    );
+                } else {
+                    seen.insert(&name.name, at);
+                }
+            }
+        }
+        for (file, list, tree) in &trees {
+            let Some(items) = decl_list(tree, *list) else {
+                continue;
+            };
+            let mut in_file: IndexMap<&str, SpanId> = IndexMap::new();
+            for item in &items.items {
+                let name = item.name();
+                if let Some(&first) = in_file.get(name.name.as_str()) {
+                    // Two interfaces or worlds of one name were reported above already.
+                    if matches!(item, TopItem::Use(_)) || first_is_use(items, &name.name) {
+                        diags.push(
+                            Diag::error(
+                                "duplicate-name",
+                                format!("duplicate name `{}` in this file", name.name),
+                                At::Span(*file, name.span),
+                            )
+                            .with_related(At::Span(*file, first), "first defined here"),
+                        );
+                    }
+                } else {
+                    in_file.insert(&name.name, name.span);
+                }
+            }
+        }
+    }
+    Arc::new(diags)
+}
+
+fn first_is_use(items: &DeclList, name: &str) -> bool {
+    items
+        .items
+        .iter()
+        .find(|i| i.name().name == name)
+        .is_some_and(|i| matches!(i, TopItem::Use(_)))
+}
+
+/// Why a `use` path (or an `include`, `import` or `export` path) names nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathError {
+    /// A plain name that is no interface or world of the package.
+    Unknown { name: Ident },
+    /// `ns:pkg/...` where no package has that exact name (and version).
+    PackageNotFound { package: PackageName, span: SpanId },
+    /// The package exists but has no such interface (or world).
+    ItemNotFound {
+        package: PackageName,
+        name: Ident,
+        kind: ItemKind,
+    },
+    /// A local name of the other kind: a world where an interface is needed, or the reverse.
+    WrongKind { name: Ident, found: ItemKind },
+}
+
+impl PathError {
+    pub fn to_diag(&self, file: File, graph: &PackageGraph, expected: ItemKind) -> Diag {
+        match self {
+            PathError::Unknown { name } => Diag::error(
+                "unresolved-name",
+                format!("interface or world `{}` does not exist", name.name),
+                At::Span(file, name.span),
+            ),
+            PathError::PackageNotFound { package, span } => {
+                let mut known: Vec<String> =
+                    graph.packages.iter().map(|p| p.name.to_string()).collect();
+                known.sort();
+                known.dedup();
+                let mut message = format!("package '{package}' not found");
+                let close: Vec<&String> = known
+                    .iter()
+                    .filter(|k| k.starts_with(&format!("{}:{}", package.namespace, package.name)))
+                    .collect();
+                if !close.is_empty() {
+                    message.push_str(&format!(
+                        "; available: {} (versions must match exactly)",
+                        close
+                            .iter()
+                            .map(|s| format!("`{s}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                } else if !known.is_empty() {
+                    message.push_str(". known packages:");
+                    for k in &known {
+                        message.push_str(&format!("\n    {k}"));
+                    }
+                } else {
+                    message.push_str("; put the package in the `deps/` folder next to this one");
+                }
+                Diag::error("unresolved-package", message, At::Span(file, *span))
+            }
+            PathError::ItemNotFound {
+                package,
+                name,
+                kind,
+            } => Diag::error(
+                "unresolved-name",
+                format!(
+                    "{} '{}' not found in package '{package}'",
+                    kind.as_str(),
+                    name.name
+                ),
+                At::Span(file, name.span),
+            ),
+            PathError::WrongKind { name, found } => Diag::error(
+                "wrong-item-kind",
+                format!(
+                    "name `{}` is defined as {} {}, not {} {}",
+                    name.name,
+                    article(*found),
+                    found.as_str(),
+                    article(expected),
+                    expected.as_str()
+                ),
+                At::Span(file, name.span),
+            ),
+        }
+    }
+}
+
+fn article(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Interface => "an",
+        ItemKind::World => "a",
+    }
+}
+
+/// The kind each foreign `ns:pkg/name` of a package is taken as: wit-parser decides by the
+/// first path naming it (an `include` makes a world, anything else an interface), so a later
+/// path wanting the other kind is an error there.
+#[salsa::tracked(returns(clone))]
+pub fn foreign_kinds(
+    db: &dyn salsa::Database,
+    root: Root,
+    pkg: PkgId,
+) -> Arc<IndexMap<(PackageName, String), ItemKind>> {
+    let graph = package_graph(db, root);
+    let mut out = IndexMap::new();
+    let PackageSrc::Wit { lists } = &graph.package(pkg).src else {
+        return Arc::new(out);
+    };
+    let mut note = |path: &UsePath, kind: ItemKind| {
+        if let UsePath::Package { package, name, .. } = path {
+            out.entry((package.clone(), name.name.clone()))
+                .or_insert(kind);
+        }
+    };
+    for &(file, list) in lists {
+        let tree = item_tree(db, file);
+        let Some(items) = decl_list(&tree, list) else {
+            continue;
+        };
+        for item in &items.items {
+            match item {
+                TopItem::Interface(i) => {
+                    for m in &i.members {
+                        if let crate::hir::Member::Use(u) = m {
+                            note(&u.path, ItemKind::Interface);
+                        }
+                    }
+                }
+                TopItem::World(w) => {
+                    use crate::hir::{ExternKind, Member, WorldMember};
+                    for m in &w.members {
+                        match m {
+                            WorldMember::Use(u) => note(&u.path, ItemKind::Interface),
+                            WorldMember::Include(i) => note(&i.path, ItemKind::World),
+                            _ => {}
+                        }
+                    }
+                    let externs = w.members.iter().filter_map(|m| match m {
+                        WorldMember::Import(e) => Some((0, e)),
+                        WorldMember::Export(e) => Some((1, e)),
+                        _ => None,
+                    });
+                    let mut externs: Vec<_> = externs.collect();
+                    externs.sort_by_key(|(k, _)| *k);
+                    for (_, e) in externs {
+                        match &e.kind {
+                            ExternKind::Path(p) | ExternKind::NamedPath { path: p, .. } => {
+                                note(p, ItemKind::Interface)
+                            }
+                            ExternKind::Interface { members, .. } => {
+                                for m in members {
+                                    if let Member::Use(u) = m {
+                                        note(&u.path, ItemKind::Interface);
+                                    }
+                                }
+                            }
+                            ExternKind::Func(_) => {}
+                        }
+                    }
+                }
+                TopItem::Use(u) => note(&u.path, ItemKind::Interface),
+            }
+        }
+    }
+    Arc::new(out)
+}
+
+/// Resolves a path written in item list `list` of `file` (which belongs to package `owner`)
+/// to an interface or world, expecting `expected`.
+#[allow(clippy::too_many_arguments)]
+pub fn resolve_path(
+    db: &dyn salsa::Database,
+    root: Root,
+    graph: &PackageGraph,
+    items: &PackageItems,
+    file: File,
+    list: DeclListId,
+    owner: PkgId,
+    path: &UsePath,
+    expected: ItemKind,
+) -> Result<ItemId, PathError> {
+    match path {
+        UsePath::Local(name) => {
+            let tree = item_tree(db, file);
+            let top = decl_list(&tree, list)
+                .and_then(|l| l.items.iter().find(|i| i.name().name == name.name));
+            let found = match top {
+                // A file-level `use` names an item of this or another package.
+                Some(TopItem::Use(u)) => {
+                    let target = match &u.path {
+                        UsePath::Local(n) => items.get(owner, &n.name).map(|d| {
+                            (
+                                ItemId {
+                                    pkg: owner,
+                                    name: n.name.clone(),
+                                },
+                                d.kind,
+                            )
+                        }),
+                        UsePath::Package {
+                            package, name: n, ..
+                        } => graph.find(package).and_then(|p| {
+                            items
+                                .get(p, &n.name)
+                                .filter(|d| d.kind == ItemKind::Interface)
+                                .map(|d| {
+                                    (
+                                        ItemId {
+                                            pkg: p,
+                                            name: n.name.clone(),
+                                        },
+                                        d.kind,
+                                    )
+                                })
+                        }),
+                    };
+                    match target {
+                        Some(t) => Some(t),
+                        // The `use` itself is reported; here the name just resolves to nothing.
+                        None => return Err(PathError::Unknown { name: name.clone() }),
+                    }
+                }
+                _ => items.get(owner, &name.name).map(|d| {
+                    (
+                        ItemId {
+                            pkg: owner,
+                            name: name.name.clone(),
+                        },
+                        d.kind,
+                    )
+                }),
+            };
+            match found {
+                Some((id, kind)) if kind == expected => Ok(id),
+                Some((_, kind)) => Err(PathError::WrongKind {
+                    name: name.clone(),
+                    found: kind,
+                }),
+                None => Err(PathError::Unknown { name: name.clone() }),
+            }
+        }
+        UsePath::Package {
+            package,
+            package_span,
+            name,
+        } => {
+            let Some(pkg) = graph.find(package) else {
+                return Err(PathError::PackageNotFound {
+                    package: package.clone(),
+                    span: *package_span,
+                });
+            };
+            let kinds = foreign_kinds(db, root, owner);
+            let kind = kinds
+                .get(&(package.clone(), name.name.clone()))
+                .copied()
+                .unwrap_or(expected);
+            if kind != expected {
+                return Err(PathError::WrongKind {
+                    name: name.clone(),
+                    found: kind,
+                });
+            }
+            match items.get(pkg, &name.name) {
+                Some(def) if def.kind == expected => Ok(ItemId {
+                    pkg,
+                    name: name.name.clone(),
+                }),
+                _ => Err(PathError::ItemNotFound {
+                    package: package.clone(),
+                    name: name.clone(),
+                    kind: expected,
+                }),
+            }
+        }
+    }
+}

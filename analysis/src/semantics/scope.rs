@@ -1,0 +1,304 @@
+//! What an interface defines, as other items see it: its type names (its own definitions
+//! and the names it `use`s) and its function names, with the facts about each type that
+//! checks elsewhere need (is it a resource, does it contain a `borrow`). No positions, so
+//! that edits which move text but change no names leave every user of the scope alone.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use super::items::{ItemSrc, decl_list, package_items, resolve_path};
+use super::packages::package_graph;
+use super::{ItemId, ItemKind};
+use crate::hir::{Member, TopItem, TypeDef, TypeDefKind, TypeRef, TypeRefKind, item_tree};
+use crate::input::Root;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IfaceScope {
+    /// Names in definition order: `use`d names, then type definitions, then functions.
+    pub entries: IndexMap<String, ScopeEntry>,
+    /// The interface is gated off by `@unstable` with its feature not enabled.
+    pub excluded: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeEntry {
+    /// `excluded`: gated off by `@unstable` with its feature not enabled.
+    /// `excluded`: gated off by `@unstable` with its feature not enabled; `deprecated`: the
+    /// version of its `@deprecated`, if it has one.
+    Type {
+        facts: TypeFacts,
+        shape: TypeShape,
+        excluded: bool,
+        deprecated: Option<semver::Version>,
+    },
+    Func,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct TypeFacts {
+    /// A resource, or an alias of one.
+    pub resource: bool,
+    /// Contains a `borrow<T>` somewhere inside.
+    pub borrow: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeShape {
+    /// Defined in this interface.
+    Def,
+    /// Brought in by `use` from another interface.
+    Used { from: ItemId, name: String },
+}
+
+impl IfaceScope {
+    pub fn facts(&self, name: &str) -> Option<TypeFacts> {
+        match self.entries.get(name)? {
+            ScopeEntry::Type { facts, .. } => Some(*facts),
+            ScopeEntry::Func => None,
+        }
+    }
+}
+
+/// Whether attributes gate an item off: `@unstable` with a feature that is not enabled.
+pub fn is_excluded(attrs: &crate::hir::Attrs, features: &crate::input::Features) -> bool {
+    attrs
+        .unstable_feature()
+        .is_some_and(|f| !features.is_enabled(f))
+}
+
+/// The scope of a named interface of a root. A `use` cycle between interfaces (an error
+/// reported elsewhere) yields an empty scope rather than endless recursion.
+#[salsa::tracked(returns(clone), cycle_result = scope_cycle)]
+pub fn interface_scope(db: &dyn salsa::Database, root: Root, iface: ItemId) -> Arc<IfaceScope> {
+    let items = package_items(db, root);
+    let Some(def) = items.def(&iface) else {
+        return Arc::default();
+    };
+    if def.kind != ItemKind::Interface {
+        return Arc::default();
+    }
+    match def.src {
+        ItemSrc::Binary { file, pkg } => {
+            let decoded = super::binary::binary_packages(db, file);
+            let Some(bin) = decoded
+                .packages
+                .get(pkg as usize)
+                .and_then(|p| p.interfaces.get(&iface.name))
+            else {
+                return Arc::default();
+            };
+            let mut scope = IfaceScope::default();
+            for (name, t) in &bin.types {
+                let facts = TypeFacts {
+                    resource: t.resource,
+                    borrow: t.borrow,
+                };
+                scope.entries.insert(
+                    name.clone(),
+                    ScopeEntry::Type {
+                        facts,
+                        shape: TypeShape::Def,
+                        excluded: false,
+                        deprecated: None,
+                    },
+                );
+            }
+            for f in &bin.funcs {
+                scope.entries.entry(f.clone()).or_insert(ScopeEntry::Func);
+            }
+            Arc::new(scope)
+        }
+        ItemSrc::Wit { file, list, index } => {
+            let tree = item_tree(db, file);
+            let Some(TopItem::Interface(i)) =
+                decl_list(&tree, list).and_then(|l| l.items.get(index as usize))
+            else {
+                return Arc::default();
+            };
+            let graph = package_graph(db, root);
+            let Some(owner) = graph.owner(file, list) else {
+                return Arc::default();
+            };
+            let resolve_use = |path: &crate::hir::UsePath| {
+                resolve_path(
+                    db,
+                    root,
+                    &graph,
+                    &items,
+                    file,
+                    list,
+                    owner,
+                    path,
+                    ItemKind::Interface,
+                )
+                .ok()
+            };
+            let mut scope = members_scope(db, root, &i.members, &resolve_use);
+            scope.excluded = is_excluded(&i.attrs, root.features(db));
+            Arc::new(scope)
+        }
+    }
+}
+
+fn scope_cycle(
+    _db: &dyn salsa::Database,
+    _id: salsa::Id,
+    _root: Root,
+    _iface: ItemId,
+) -> Arc<IfaceScope> {
+    Arc::default()
+}
+
+/// The scope made by a list of interface members (also of an inline interface in a world).
+pub fn members_scope(
+    db: &dyn salsa::Database,
+    root: Root,
+    members: &[Member],
+    resolve_use: &dyn Fn(&crate::hir::UsePath) -> Option<ItemId>,
+) -> IfaceScope {
+    let mut scope = IfaceScope::default();
+    for m in members {
+        let Member::Use(u) = m else { continue };
+        let Some(target) = resolve_use(&u.path) else {
+            continue;
+        };
+        let target_scope = interface_scope(db, root, target.clone());
+        let excluded = is_excluded(&u.attrs, root.features(db));
+        for n in &u.names {
+            let Some(ScopeEntry::Type {
+                facts, deprecated, ..
+            }) = target_scope.entries.get(&n.name.name)
+            else {
+                continue;
+            };
+            let shape = TypeShape::Used {
+                from: target.clone(),
+                name: n.name.name.clone(),
+            };
+            scope
+                .entries
+                .entry(n.local().name.clone())
+                .or_insert(ScopeEntry::Type {
+                    facts: *facts,
+                    shape,
+                    excluded,
+                    deprecated: deprecated.clone(),
+                });
+        }
+    }
+    let defs: Vec<&TypeDef> = members
+        .iter()
+        .filter_map(|m| {
+            if let Member::Type(t) = m {
+                Some(t)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let facts = local_facts(&defs, &scope);
+    for t in &defs {
+        let f = facts.get(t.name.name.as_str()).copied().unwrap_or_default();
+        let excluded = is_excluded(&t.attrs, root.features(db));
+        scope
+            .entries
+            .entry(t.name.name.clone())
+            .or_insert(ScopeEntry::Type {
+                facts: f,
+                shape: TypeShape::Def,
+                excluded,
+                deprecated: t.attrs.deprecated.first().map(|d| d.0.clone()),
+            });
+    }
+    for m in members {
+        if let Member::Func(f) = m {
+            scope
+                .entries
+                .entry(f.name.name.clone())
+                .or_insert(ScopeEntry::Func);
+        }
+    }
+    scope
+}
+
+/// Facts of the types defined in one scope, given the `use`d names already in `outer`.
+/// Type cycles (reported elsewhere) simply stop the search.
+pub fn local_facts<'a>(defs: &[&'a TypeDef], outer: &IfaceScope) -> HashMap<&'a str, TypeFacts> {
+    let by_name: HashMap<&str, &TypeDef> =
+        defs.iter().map(|t| (t.name.name.as_str(), *t)).collect();
+    let mut done: HashMap<&'a str, TypeFacts> = HashMap::new();
+    for t in defs {
+        let mut visiting = Vec::new();
+        facts_of(&t.name.name, &by_name, outer, &mut done, &mut visiting);
+    }
+    done
+}
+
+fn facts_of<'a>(
+    name: &str,
+    defs: &HashMap<&str, &'a TypeDef>,
+    outer: &IfaceScope,
+    done: &mut HashMap<&'a str, TypeFacts>,
+    visiting: &mut Vec<String>,
+) -> TypeFacts {
+    if let Some(f) = outer.facts(name).filter(|_| !defs.contains_key(name)) {
+        return f;
+    }
+    let Some(def) = defs.get(name) else {
+        return TypeFacts::default();
+    };
+    if let Some(f) = done.get(def.name.name.as_str()) {
+        return *f;
+    }
+    // A cycle, or a nesting deeper than any real file has: stop here.
+    if visiting.iter().any(|v| v == name) || visiting.len() > 1000 {
+        return TypeFacts::default();
+    }
+    visiting.push(name.to_string());
+    let borrow_in = |ty: &TypeRef,
+                     visiting: &mut Vec<String>,
+                     done: &mut HashMap<&'a str, TypeFacts>| {
+        let mut found = false;
+        ty.walk(|t| match &t.kind {
+            TypeRefKind::Borrow(_) => found = true,
+            TypeRefKind::Named(n) if !found && facts_of(n, defs, outer, done, visiting).borrow => {
+                found = true;
+            }
+            _ => {}
+        });
+        found
+    };
+    let facts = match &def.kind {
+        TypeDefKind::Resource(_) => TypeFacts {
+            resource: true,
+            borrow: false,
+        },
+        TypeDefKind::Alias(ty) => {
+            let resource = match &ty.kind {
+                TypeRefKind::Named(n) => facts_of(n, defs, outer, done, visiting).resource,
+                _ => false,
+            };
+            TypeFacts {
+                resource,
+                borrow: borrow_in(ty, visiting, done),
+            }
+        }
+        TypeDefKind::Record(fields) => TypeFacts {
+            resource: false,
+            borrow: fields.iter().any(|f| borrow_in(&f.ty, visiting, done)),
+        },
+        TypeDefKind::Variant(cases) => TypeFacts {
+            resource: false,
+            borrow: cases
+                .iter()
+                .filter_map(|c| c.ty.as_ref())
+                .any(|t| borrow_in(t, visiting, done)),
+        },
+        TypeDefKind::Flags(_) | TypeDefKind::Enum(_) => TypeFacts::default(),
+    };
+    visiting.pop();
+    done.insert(def.name.name.as_str(), facts);
+    facts
+}
