@@ -2,7 +2,7 @@
 //! resolves the same texts, and an error it reports is shown where it points. witty's rules
 //! aim to make this never fire; `wit check --no-backstop` measures how close they come.
 
-use std::collections::HashMap;
+use crate::fx::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use crate::input::{PackageSource, Root};
 /// wit-parser's first error for the root, if it finds one.
 #[salsa::tracked(returns(clone))]
 pub fn backstop(db: &dyn salsa::Database, root: Root) -> Option<Arc<Diagnostic>> {
-    let mut names: HashMap<String, PathBuf> = HashMap::new();
+    let mut names: HashMap<String, PathBuf> = HashMap::default();
     let mut resolve = wit_parser::Resolve::new();
     let features = root.features(db);
     resolve.all_features = features.all;

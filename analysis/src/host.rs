@@ -1,7 +1,7 @@
 //! The entry point for the command line and the language server: load packages into the
 //! database, change file texts, ask for diagnostics.
 
-use std::collections::HashMap;
+use crate::fx::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -105,9 +105,19 @@ impl AnalysisHost {
 
     /// The diagnostics, and when they have no error, wit-parser's verdict too.
     pub fn diagnostics_with_backstop(&self, root: Root) -> Vec<Diagnostic> {
+        // wit-parser reads only the file texts, so it runs on a snapshot of the database on
+        // another core while witty's own checks run here; its answer is used only if they
+        // find no error.
+        let snapshot = self.db.clone();
+        // wit-parser recurses on deep type chains: give it a generous stack.
+        let reference = std::thread::Builder::new()
+            .name("wit-parser backstop".into())
+            .stack_size(256 << 20)
+            .spawn(move || crate::backstop::backstop(&snapshot, root));
         let mut out = self.diagnostics(root);
+        let backstop = reference.ok().and_then(|r| r.join().ok()).flatten();
         if !out.iter().any(|d| d.severity == crate::Severity::Error)
-            && let Some(d) = crate::backstop::backstop(&self.db, root)
+            && let Some(d) = backstop
         {
             out.push((*d).clone());
         }

@@ -7,16 +7,17 @@ mod backstop;
 mod db;
 mod diagnostic;
 pub mod diagnostics;
+mod fx;
 pub mod hir;
 mod host;
 pub mod input;
 mod loader;
 pub mod semantics;
-mod syntax_check;
 
 pub use db::{ExecutionLog, RootDatabase};
 pub use diagnostic::{Diagnostic, Related, Severity};
 pub use host::AnalysisHost;
 pub use input::Features;
-pub use loader::{FileProblem, LoadError, LoadedFile, LoadedPackage, PackageLayout, load_path};
-pub use syntax_check::{all_files, syntax_diagnostics};
+pub use loader::{
+    FileProblem, LoadError, LoadedFile, LoadedPackage, PackageLayout, all_files, load_path,
+};

@@ -169,3 +169,11 @@ fn decode(path: PathBuf, bytes: Vec<u8>) -> LoadedFile {
         }
     }
 }
+
+/// The `.wit` files of a package and of its dependencies, the package's own first.
+pub fn all_files(package: &LoadedPackage) -> impl Iterator<Item = &LoadedFile> {
+    package
+        .files
+        .iter()
+        .chain(package.deps.iter().flat_map(|d| d.files.iter()))
+}

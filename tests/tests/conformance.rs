@@ -36,6 +36,13 @@ fn run(backstop: bool) -> Tally {
     };
     for case in &cases {
         let ours = witty_errors(case, backstop);
+        for d in &ours {
+            assert!(
+                documented(d.code),
+                "code `{}` is not explained in docs/diagnostics.md",
+                d.code
+            );
+        }
         let name = case.strip_prefix(&ui).unwrap_or(case).display().to_string();
         match wit_parser_verdict(case) {
             None => {
@@ -145,6 +152,12 @@ fn wit_parser_ui_suite_without_backstop() {
         t.same_position as f64 >= MIN_SAME_POSITION_WITHOUT_BACKSTOP * t.rejected as f64,
         "witty alone puts too few errors at wit-parser's position"
     );
+}
+
+/// Whether docs/diagnostics.md has a section for a code.
+fn documented(code: &str) -> bool {
+    let docs = include_str!("../../docs/diagnostics.md");
+    docs.lines().any(|l| l.strip_prefix("## ") == Some(code))
 }
 
 fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {

@@ -9,11 +9,30 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SpanId(pub u32);
 
+/// A name: shared, so that copying it into scopes and lookups costs no allocation.
+pub type Name = std::sync::Arc<str>;
+
 /// A name as written (without `%`) and where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Ident {
-    pub name: String,
+    pub name: Name,
     pub span: SpanId,
+}
+
+/// Whether an item is an interface or a world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    Interface,
+    World,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Interface => "interface",
+            ItemKind::World => "world",
+        }
+    }
 }
 
 /// `ns:name@version`.
@@ -375,7 +394,7 @@ pub struct TypeRef {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeRefKind {
     Primitive(Primitive),
-    Named(String),
+    Named(Name),
     List(Box<TypeRef>),
     FixedList(Box<TypeRef>, u32),
     Map(Box<TypeRef>, Box<TypeRef>),
@@ -391,29 +410,37 @@ pub enum TypeRefKind {
 }
 
 impl TypeRef {
-    /// Calls `f` on this type and every type inside it, outermost first. Iterative: a type
-    /// nests at most 100 deep, but walks should not depend on that.
+    /// Calls `f` on this type and every type inside it, outermost first. Types nest at most
+    /// 100 deep (the parser's limit), so recursion is bounded; a fixed-size stack keeps the
+    /// common shallow walk free of allocation.
     pub fn walk<'a>(&'a self, mut f: impl FnMut(&'a TypeRef)) {
-        let mut stack: Vec<&'a TypeRef> = vec![self];
-        while let Some(ty) = stack.pop() {
+        fn go<'a>(ty: &'a TypeRef, f: &mut dyn FnMut(&'a TypeRef), depth: u32) {
+            if depth > 200 {
+                return;
+            }
             f(ty);
             match &ty.kind {
                 TypeRefKind::List(t) | TypeRefKind::FixedList(t, _) | TypeRefKind::Option(t) => {
-                    stack.push(t)
+                    go(t, f, depth + 1)
                 }
                 TypeRefKind::Map(k, v) => {
-                    stack.push(v);
-                    stack.push(k);
+                    go(k, f, depth + 1);
+                    go(v, f, depth + 1);
                 }
                 TypeRefKind::Result(ok, err) => {
-                    stack.extend(err.as_deref());
-                    stack.extend(ok.as_deref());
+                    if let Some(t) = ok {
+                        go(t, f, depth + 1);
+                    }
+                    if let Some(t) = err {
+                        go(t, f, depth + 1);
+                    }
                 }
-                TypeRefKind::Tuple(ts) => stack.extend(ts.iter().rev()),
-                TypeRefKind::Future(t) | TypeRefKind::Stream(t) => stack.extend(t.as_deref()),
+                TypeRefKind::Tuple(ts) => ts.iter().for_each(|t| go(t, f, depth + 1)),
+                TypeRefKind::Future(Some(t)) | TypeRefKind::Stream(Some(t)) => go(t, f, depth + 1),
                 _ => {}
             }
         }
+        go(self, &mut f, 0);
     }
 
     /// The names this type refers to, in order, with where each is written: plain names and
@@ -421,8 +448,8 @@ impl TypeRef {
     pub fn names(&self) -> Vec<(&str, SpanId)> {
         let mut out = Vec::new();
         self.walk(|t| match &t.kind {
-            TypeRefKind::Named(n) => out.push((n.as_str(), t.span)),
-            TypeRefKind::Own(id) | TypeRefKind::Borrow(id) => out.push((id.name.as_str(), id.span)),
+            TypeRefKind::Named(n) => out.push((&**n, t.span)),
+            TypeRefKind::Own(id) | TypeRefKind::Borrow(id) => out.push((&*id.name, id.span)),
             _ => {}
         });
         out

@@ -1,11 +1,14 @@
 //! Lowering a file's syntax tree into its item tree, and recording where each element is.
 //! Elements the parser could not complete (no name, no type) are left out: the syntax error
 //! already says what is wrong, and half an item would only cause noise.
+//!
+//! The walk is over the green tree (see `green`), in the order the typed AST would give.
 
-use witty_syntax::ast::{self, AstNode, HasAttrs, HasName};
-use witty_syntax::{SyntaxKind, SyntaxToken, TextRange};
+use witty_syntax::{GreenNode, SyntaxKind::*, TextRange};
 
+use super::green::{Elem, Node, Token};
 use super::items::*;
+use witty_syntax::SyntaxKind;
 
 /// Where each `SpanId` of a file is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,25 +40,28 @@ impl SpanMap {
     }
 }
 
-pub fn lower(file: &ast::SourceFile) -> (ItemTree, SpanMap) {
+pub fn lower(green: &GreenNode) -> (ItemTree, SpanMap) {
+    let root = Node::root(green);
     let mut cx = Lower::default();
     let mut tree = ItemTree::default();
     let mut nested = Vec::new();
-    if let Some(decl) = file.package_decl() {
-        tree.header = cx.header(file, &decl);
-    }
-    for item in file.items() {
-        match item {
-            ast::Item::NestedPackage(p) => nested.push(p),
-            item => {
-                if let Some(item) = cx.top_item(item) {
+    let mut header_seen = false;
+    for node in root.nodes() {
+        match node.kind() {
+            PACKAGE_DECL if !header_seen => {
+                header_seen = true;
+                tree.header = cx.header(root, node);
+            }
+            NESTED_PACKAGE => nested.push(node),
+            _ => {
+                if let Some(item) = cx.top_item(node) {
                     tree.top.items.push(item);
                 }
             }
         }
     }
     for p in nested {
-        if let Some(pkg) = cx.nested_package(&p) {
+        if let Some(pkg) = cx.nested_package(p) {
             tree.nested.push(pkg);
         }
     }
@@ -67,42 +73,78 @@ struct Lower {
     spans: Vec<TextRange>,
 }
 
+/// A name's text as WIT means it (without the `%` that escapes keywords).
+fn name_text(token: Token<'_>) -> &str {
+    token.text.strip_prefix('%').unwrap_or(token.text)
+}
+
+fn is_type(kind: SyntaxKind) -> bool {
+    matches!(
+        kind,
+        PRIMITIVE_TYPE
+            | NAMED_TYPE
+            | LIST_TYPE
+            | MAP_TYPE
+            | OPTION_TYPE
+            | RESULT_TYPE
+            | TUPLE_TYPE
+            | FUTURE_TYPE
+            | STREAM_TYPE
+            | HANDLE_TYPE
+    )
+}
+
 impl Lower {
     fn span(&mut self, range: TextRange) -> SpanId {
         self.spans.push(range);
         SpanId(self.spans.len() as u32 - 1)
     }
 
-    fn token_span(&mut self, token: &SyntaxToken) -> SpanId {
-        self.span(token.text_range())
+    /// The `NAME` (or `NAME_REF`) child of `node`, as an identifier.
+    fn ident(&mut self, node: Node<'_>, kind: SyntaxKind) -> Option<Ident> {
+        let name = node.child(kind)?;
+        self.name_node(name)
     }
 
-    fn ident(&mut self, name: Option<impl NameLike>) -> Option<Ident> {
-        let name = name?;
-        let token = name.token()?;
-        if name.text().is_empty() {
+    fn name_node(&mut self, name: Node<'_>) -> Option<Ident> {
+        let token = name.first_token()?;
+        let text = name_text(token);
+        if text.is_empty() {
             return None;
         }
         Some(Ident {
-            name: name.text(),
-            span: self.token_span(&token),
+            name: text.into(),
+            span: self.span(token.range),
         })
     }
 
-    fn header(&mut self, file: &ast::SourceFile, decl: &ast::PackageDecl) -> Option<PackageHeader> {
-        let (name, span) = self.package_name(decl.package_name(), decl.version())?;
+    fn header(&mut self, root: Node<'_>, decl: Node<'_>) -> Option<PackageHeader> {
+        let (name, span) = self.package_name(decl)?;
         // wit-parser takes every comment above the `package` line as its documentation.
-        let keyword = decl
-            .syntax()
-            .children_with_tokens()
-            .find(|e| e.kind() == SyntaxKind::PACKAGE_KW)?;
-        let docs_token = file
-            .syntax()
-            .descendants_with_tokens()
-            .filter_map(|e| e.into_token())
-            .take_while(|t| t.text_range().start() < keyword.text_range().start())
-            .find(|t| t.kind().is_comment());
-        let docs_span = docs_token.map(|t| self.token_span(&t));
+        let mut docs = None;
+        'scan: for e in root.elems() {
+            match e {
+                Elem::Token(t) if t.kind.is_comment() => {
+                    docs = Some(t.range);
+                    break;
+                }
+                Elem::Node(n) if n.range() == decl.range() => {
+                    for e in n.elems() {
+                        match e {
+                            Elem::Token(t) if t.kind.is_comment() => {
+                                docs = Some(t.range);
+                                break 'scan;
+                            }
+                            Elem::Token(t) if t.kind.is_trivia() => {}
+                            _ => break 'scan,
+                        }
+                    }
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let docs_span = docs.map(|r| self.span(r));
         Some(PackageHeader {
             name,
             span,
@@ -111,20 +153,16 @@ impl Lower {
         })
     }
 
-    fn package_name(
-        &mut self,
-        name: Option<ast::PackageName>,
-        version: Option<ast::Version>,
-    ) -> Option<(PackageName, SpanId)> {
-        let name = name?;
-        let namespace = name.namespace()?;
-        let pkg = name.name()?;
-        let mut range = name.syntax().text_range();
-        if let Some(v) = &version {
-            range = range.cover(v.syntax().text_range());
-        }
-        let version = match version {
-            Some(v) => Some(v.value()?),
+    /// `ns:name` of a `PACKAGE_NAME` child, with the version of a `VERSION` child of `node`.
+    fn package_name(&mut self, node: Node<'_>) -> Option<(PackageName, SpanId)> {
+        let name = node.child(PACKAGE_NAME)?;
+        let (namespace, pkg) = package_parts(name)?;
+        let mut range = name.range();
+        let version = match node.child(VERSION) {
+            Some(v) => {
+                range = range.cover(v.range());
+                Some(semver::Version::parse(v.text().trim()).ok()?)
+            }
             None => None,
         };
         let span = self.span(range);
@@ -138,22 +176,17 @@ impl Lower {
         ))
     }
 
-    fn nested_package(&mut self, p: &ast::NestedPackage) -> Option<NestedPackage> {
-        let (name, span) = self.package_name(p.package_name(), p.version())?;
+    fn nested_package(&mut self, p: Node<'_>) -> Option<NestedPackage> {
+        let (name, span) = self.package_name(p)?;
         let mut items = DeclList::default();
         let mut nested_spans = Vec::new();
-        for item in p.items() {
-            match item {
-                ast::Item::NestedPackage(inner) => {
-                    if let Some(n) = inner.package_name() {
-                        nested_spans.push(self.span(n.syntax().text_range()));
-                    }
+        for node in p.nodes() {
+            if node.kind() == NESTED_PACKAGE {
+                if let Some(n) = node.child(PACKAGE_NAME) {
+                    nested_spans.push(self.span(n.range()));
                 }
-                item => {
-                    if let Some(item) = self.top_item(item) {
-                        items.items.push(item);
-                    }
-                }
+            } else if let Some(item) = self.top_item(node) {
+                items.items.push(item);
             }
         }
         Some(NestedPackage {
@@ -164,38 +197,41 @@ impl Lower {
         })
     }
 
-    fn top_item(&mut self, item: ast::Item) -> Option<TopItem> {
-        match item {
-            ast::Item::Interface(i) => {
-                let attrs = self.attrs(&i);
-                let name = self.ident(i.name())?;
-                let members = self.members(i.items());
+    fn top_item(&mut self, node: Node<'_>) -> Option<TopItem> {
+        match node.kind() {
+            INTERFACE => {
+                let attrs = self.attrs(node);
+                let name = self.ident(node, NAME)?;
+                let members = match node.child(INTERFACE_BODY) {
+                    Some(body) => self.members(body),
+                    None => Vec::new(),
+                };
                 Some(TopItem::Interface(Interface {
                     name,
                     attrs,
                     members,
                 }))
             }
-            ast::Item::World(w) => {
-                let attrs = self.attrs(&w);
-                let name = self.ident(w.name())?;
-                let members = w.items().filter_map(|m| self.world_member(m)).collect();
+            WORLD => {
+                let attrs = self.attrs(node);
+                let name = self.ident(node, NAME)?;
+                let members = match node.child(WORLD_BODY) {
+                    Some(body) => body.nodes().filter_map(|m| self.world_member(m)).collect(),
+                    None => Vec::new(),
+                };
                 Some(TopItem::World(World {
                     name,
                     attrs,
                     members,
                 }))
             }
-            ast::Item::TopUse(u) => {
-                let attrs = self.attrs(&u);
-                let keyword = u
-                    .syntax()
-                    .children_with_tokens()
-                    .find(|e| e.kind() == SyntaxKind::USE_KW)?;
-                let span = self.span(keyword.text_range());
-                let path = self.use_path(u.use_path()?)?;
-                let alias = match u.alias() {
-                    Some(a) => Some(self.ident(Some(a))?),
+            TOP_USE => {
+                let attrs = self.attrs(node);
+                let keyword = node.token(USE_KW)?;
+                let span = self.span(keyword.range);
+                let path = self.use_path(node.child(USE_PATH)?)?;
+                let alias = match node.child(NAME) {
+                    Some(a) => Some(self.name_node(a)?),
                     None => None,
                 };
                 Some(TopItem::Use(TopUse {
@@ -205,50 +241,67 @@ impl Lower {
                     span,
                 }))
             }
-            ast::Item::NestedPackage(_) => None,
+            _ => None,
         }
     }
 
-    fn attrs(&mut self, node: &impl HasAttrs) -> Attrs {
+    fn attrs(&mut self, node: Node<'_>) -> Attrs {
         let mut attrs = Attrs::default();
-        for attr in node.attributes() {
-            let Some(name) = attr.name_token() else {
+        for attr in node.children(ATTRIBUTE) {
+            let tokens: Vec<Token<'_>> = attr.tokens().collect();
+            let Some(name) = tokens.get(1).filter(|t| t.kind == IDENT) else {
                 continue;
             };
-            let Some(kind) = attr.kind() else { continue };
-            let span = self.token_span(&name);
-            match kind {
-                ast::AttributeKind::Since(v) => {
-                    if let Some(v) = v.value() {
+            let version = || {
+                attr.child(VERSION)
+                    .and_then(|v| semver::Version::parse(v.text().trim()).ok())
+            };
+            match name.text {
+                "since" => {
+                    if let Some(v) = version() {
+                        let span = self.span(name.range);
                         attrs.since.push((v, span));
                     }
                 }
-                ast::AttributeKind::Deprecated(v) => {
-                    if let Some(v) = v.value() {
+                "deprecated" => {
+                    if let Some(v) = version() {
+                        let span = self.span(name.range);
                         attrs.deprecated.push((v, span));
                     }
                 }
-                ast::AttributeKind::Unstable(feature) => attrs.unstable.push((feature, span)),
-                ast::AttributeKind::ExternalId(s) => {
-                    attrs.external_id.push((unquote(s.text()), span));
+                "unstable" => {
+                    let eq = tokens.iter().position(|t| t.kind == SyntaxKind::EQ);
+                    let feature = eq
+                        .and_then(|i| tokens.get(i + 1))
+                        .filter(|t| t.kind == IDENT);
+                    if let Some(f) = feature {
+                        let span = self.span(name.range);
+                        attrs.unstable.push((name_text(*f).to_string(), span));
+                    }
                 }
+                "external-id" => {
+                    if let Some(s) = tokens.iter().find(|t| t.kind == STRING) {
+                        let span = self.span(name.range);
+                        attrs.external_id.push((unquote(s.text), span));
+                    }
+                }
+                _ => {}
             }
         }
         attrs
     }
 
-    fn use_path(&mut self, path: ast::UsePath) -> Option<UsePath> {
-        let name = self.ident(path.name_ref())?;
-        match path.package() {
+    fn use_path(&mut self, path: Node<'_>) -> Option<UsePath> {
+        let name = self.ident(path, NAME_REF)?;
+        match path.child(PACKAGE_NAME) {
             None => Some(UsePath::Local(name)),
             Some(pkg) => {
-                let namespace = pkg.namespace()?;
-                let pkg_name = pkg.name()?;
-                let version = match path.version() {
-                    Some(v) => Some(v.value()?),
+                let (namespace, pkg_name) = package_parts(pkg)?;
+                let version = match path.child(VERSION) {
+                    Some(v) => Some(semver::Version::parse(v.text().trim()).ok()?),
                     None => None,
                 };
-                let package_span = self.span(pkg.syntax().text_range());
+                let package_span = self.span(pkg.range());
                 Some(UsePath::Package {
                     package: PackageName {
                         namespace,
@@ -262,217 +315,226 @@ impl Lower {
         }
     }
 
-    fn members(&mut self, items: impl Iterator<Item = ast::InterfaceItem>) -> Vec<Member> {
+    fn members(&mut self, body: Node<'_>) -> Vec<Member> {
         let mut out = Vec::new();
-        for item in items {
-            let member = match item {
-                ast::InterfaceItem::Use(u) => self.use_(&u).map(Member::Use),
-                ast::InterfaceItem::Func(f) => self.func(&f).map(Member::Func),
-                ast::InterfaceItem::TypeAlias(t) => {
-                    self.type_def(ast::TypeDef::TypeAlias(t)).map(Member::Type)
+        for node in body.nodes() {
+            let member = match node.kind() {
+                USE => self.use_(node).map(Member::Use),
+                FUNC => self.func(node).map(Member::Func),
+                TYPE_ALIAS | RECORD | FLAGS | VARIANT | ENUM | RESOURCE => {
+                    self.type_def(node).map(Member::Type)
                 }
-                ast::InterfaceItem::Record(t) => {
-                    self.type_def(ast::TypeDef::Record(t)).map(Member::Type)
-                }
-                ast::InterfaceItem::Flags(t) => {
-                    self.type_def(ast::TypeDef::Flags(t)).map(Member::Type)
-                }
-                ast::InterfaceItem::Variant(t) => {
-                    self.type_def(ast::TypeDef::Variant(t)).map(Member::Type)
-                }
-                ast::InterfaceItem::Enum(t) => {
-                    self.type_def(ast::TypeDef::Enum(t)).map(Member::Type)
-                }
-                ast::InterfaceItem::Resource(t) => {
-                    self.type_def(ast::TypeDef::Resource(t)).map(Member::Type)
-                }
+                _ => None,
             };
             out.extend(member);
         }
         out
     }
 
-    fn world_member(&mut self, item: ast::WorldItem) -> Option<WorldMember> {
-        Some(match item {
-            ast::WorldItem::Import(i) => {
-                let attrs = self.attrs(&i);
+    fn world_member(&mut self, node: Node<'_>) -> Option<WorldMember> {
+        Some(match node.kind() {
+            IMPORT => {
+                let attrs = self.attrs(node);
                 WorldMember::Import(Extern {
                     attrs,
-                    kind: self.extern_kind(i.kind()?)?,
+                    kind: self.extern_kind(node)?,
                 })
             }
-            ast::WorldItem::Export(e) => {
-                let attrs = self.attrs(&e);
+            EXPORT => {
+                let attrs = self.attrs(node);
                 WorldMember::Export(Extern {
                     attrs,
-                    kind: self.extern_kind(e.kind()?)?,
+                    kind: self.extern_kind(node)?,
                 })
             }
-            ast::WorldItem::Use(u) => WorldMember::Use(self.use_(&u)?),
-            ast::WorldItem::Include(i) => {
-                let attrs = self.attrs(&i);
-                let path = self.use_path(i.use_path()?)?;
+            USE => WorldMember::Use(self.use_(node)?),
+            INCLUDE => {
+                let attrs = self.attrs(node);
+                let path = self.use_path(node.child(USE_PATH)?)?;
                 let mut names = Vec::new();
-                for n in i.names() {
-                    let (Some(from), Some(to)) = (self.ident(n.name_ref()), self.ident(n.alias()))
-                    else {
-                        continue;
-                    };
-                    names.push((from, to));
+                if let Some(list) = node.child(INCLUDE_NAME_LIST) {
+                    for n in list.children(INCLUDE_NAME) {
+                        let (Some(from), Some(to)) = (self.ident(n, NAME_REF), self.ident(n, NAME))
+                        else {
+                            continue;
+                        };
+                        names.push((from, to));
+                    }
                 }
                 WorldMember::Include(Include { attrs, path, names })
             }
-            ast::WorldItem::TypeAlias(t) => {
-                WorldMember::Type(self.type_def(ast::TypeDef::TypeAlias(t))?)
+            TYPE_ALIAS | RECORD | FLAGS | VARIANT | ENUM | RESOURCE => {
+                WorldMember::Type(self.type_def(node)?)
             }
-            ast::WorldItem::Record(t) => WorldMember::Type(self.type_def(ast::TypeDef::Record(t))?),
-            ast::WorldItem::Flags(t) => WorldMember::Type(self.type_def(ast::TypeDef::Flags(t))?),
-            ast::WorldItem::Variant(t) => {
-                WorldMember::Type(self.type_def(ast::TypeDef::Variant(t))?)
-            }
-            ast::WorldItem::Enum(t) => WorldMember::Type(self.type_def(ast::TypeDef::Enum(t))?),
-            ast::WorldItem::Resource(t) => {
-                WorldMember::Type(self.type_def(ast::TypeDef::Resource(t))?)
-            }
+            _ => return None,
         })
     }
 
-    fn extern_kind(&mut self, kind: ast::ExternKind) -> Option<ExternKind> {
-        Some(match kind {
-            ast::ExternKind::Func(f) => ExternKind::Func(self.func(&f)?),
-            ast::ExternKind::Interface(i) => {
-                let name = self.ident(i.name())?;
-                let members = self.members(i.items());
-                ExternKind::Interface { name, members }
-            }
-            ast::ExternKind::Path { label: None, path } => ExternKind::Path(self.use_path(path)?),
-            ast::ExternKind::Path {
-                label: Some(label),
-                path,
-            } => {
-                let label = self.ident(Some(label))?;
-                ExternKind::NamedPath {
-                    label,
-                    path: self.use_path(path)?,
-                }
-            }
+    fn extern_kind(&mut self, node: Node<'_>) -> Option<ExternKind> {
+        if let Some(f) = node.child(FUNC) {
+            return Some(ExternKind::Func(self.func(f)?));
+        }
+        if let Some(i) = node.child(INLINE_INTERFACE) {
+            let name = self.ident(i, NAME)?;
+            let members = match i.child(INTERFACE_BODY) {
+                Some(body) => self.members(body),
+                None => Vec::new(),
+            };
+            return Some(ExternKind::Interface { name, members });
+        }
+        let label = match node.child(NAME) {
+            Some(l) => Some(self.name_node(l)?),
+            None => None,
+        };
+        let path = self.use_path(node.child(USE_PATH)?)?;
+        Some(match label {
+            Some(label) => ExternKind::NamedPath { label, path },
+            None => ExternKind::Path(path),
         })
     }
 
-    fn use_(&mut self, u: &ast::Use) -> Option<Use> {
-        let attrs = self.attrs(u);
-        let path = self.use_path(u.use_path()?)?;
+    fn use_(&mut self, node: Node<'_>) -> Option<Use> {
+        let attrs = self.attrs(node);
+        let path = self.use_path(node.child(USE_PATH)?)?;
         let mut names = Vec::new();
-        for n in u.names() {
-            let Some(name) = self.ident(n.name_ref()) else {
-                continue;
-            };
-            let alias = match n.alias() {
-                Some(a) => match self.ident(Some(a)) {
-                    Some(a) => Some(a),
-                    None => continue,
-                },
-                None => None,
-            };
-            names.push(UseName { name, alias });
+        if let Some(list) = node.child(USE_NAME_LIST) {
+            for n in list.children(USE_NAME) {
+                let Some(name) = self.ident(n, NAME_REF) else {
+                    continue;
+                };
+                let alias = match n.child(NAME) {
+                    Some(a) => match self.name_node(a) {
+                        Some(a) => Some(a),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                names.push(UseName { name, alias });
+            }
         }
         Some(Use { attrs, path, names })
     }
 
-    fn type_def(&mut self, def: ast::TypeDef) -> Option<TypeDef> {
-        let attrs = self.attrs(&def);
-        let name = self.ident(def.name())?;
-        let kind = match &def {
-            ast::TypeDef::TypeAlias(t) => TypeDefKind::Alias(self.ty(t.ty())),
-            ast::TypeDef::Record(r) => TypeDefKind::Record(
-                r.fields()
-                    .filter_map(|f| {
-                        let name = self.ident(f.name())?;
-                        Some(Field {
-                            name,
-                            ty: self.ty(f.ty()),
-                        })
-                    })
-                    .collect(),
-            ),
-            ast::TypeDef::Flags(f) => {
-                TypeDefKind::Flags(f.flags().filter_map(|f| self.ident(f.name())).collect())
+    fn type_def(&mut self, node: Node<'_>) -> Option<TypeDef> {
+        let attrs = self.attrs(node);
+        let name = self.ident(node, NAME)?;
+        let kind = match node.kind() {
+            TYPE_ALIAS => TypeDefKind::Alias(self.ty(type_child(node))),
+            RECORD => {
+                let mut fields = Vec::new();
+                if let Some(body) = node.child(RECORD_BODY) {
+                    for f in body.children(FIELD) {
+                        let Some(name) = self.ident(f, NAME) else {
+                            continue;
+                        };
+                        let ty = self.ty(type_child(f));
+                        fields.push(Field { name, ty });
+                    }
+                }
+                TypeDefKind::Record(fields)
             }
-            ast::TypeDef::Variant(v) => TypeDefKind::Variant(
-                v.cases()
-                    .filter_map(|c| {
-                        let name = self.ident(c.name())?;
-                        let ty = c.ty().map(|t| self.ty(Some(t)));
-                        Some(Case { name, ty })
-                    })
-                    .collect(),
-            ),
-            ast::TypeDef::Enum(e) => {
-                TypeDefKind::Enum(e.cases().filter_map(|c| self.ident(c.name())).collect())
+            FLAGS => {
+                let mut flags = Vec::new();
+                if let Some(body) = node.child(FLAGS_BODY) {
+                    for f in body.children(FLAG) {
+                        flags.extend(self.ident(f, NAME));
+                    }
+                }
+                TypeDefKind::Flags(flags)
             }
-            ast::TypeDef::Resource(r) => {
+            VARIANT => {
+                let mut cases = Vec::new();
+                if let Some(body) = node.child(VARIANT_BODY) {
+                    for c in body.children(VARIANT_CASE) {
+                        let Some(name) = self.ident(c, NAME) else {
+                            continue;
+                        };
+                        let ty = type_child(c).map(|t| self.ty(Some(t)));
+                        cases.push(Case { name, ty });
+                    }
+                }
+                TypeDefKind::Variant(cases)
+            }
+            ENUM => {
+                let mut cases = Vec::new();
+                if let Some(body) = node.child(ENUM_BODY) {
+                    for c in body.children(ENUM_CASE) {
+                        cases.extend(self.ident(c, NAME));
+                    }
+                }
+                TypeDefKind::Enum(cases)
+            }
+            RESOURCE => {
                 let mut funcs = Vec::new();
-                for m in r.members() {
-                    match m {
-                        ast::ResourceMember::Constructor(c) => {
-                            let attrs = self.attrs(&c);
-                            let Some(keyword) = c.constructor_token() else {
-                                continue;
-                            };
-                            let span = self.token_span(&keyword);
-                            let params = self.params(c.params());
-                            let result = c.ret_type().map(|r| self.ty(r.ty()));
-                            let name = Ident {
-                                name: "constructor".to_string(),
-                                span,
-                            };
-                            funcs.push(ResourceFunc {
-                                kind: ResourceFuncKind::Constructor,
-                                func: Func {
-                                    attrs,
-                                    name,
-                                    is_async: false,
-                                    accessor: None,
-                                    params,
-                                    result,
+                if let Some(body) = node.child(RESOURCE_BODY) {
+                    for m in body.nodes() {
+                        match m.kind() {
+                            CONSTRUCTOR => {
+                                let attrs = self.attrs(m);
+                                let Some(keyword) = m.token(CONSTRUCTOR_KW) else {
+                                    continue;
+                                };
+                                let span = self.span(keyword.range);
+                                let params = self.params(m.child(PARAM_LIST));
+                                let result = m.child(RET_TYPE).map(|r| self.ty(type_child(r)));
+                                let name = Ident {
+                                    name: "constructor".into(),
                                     span,
-                                },
-                            });
-                        }
-                        ast::ResourceMember::Func(f) => {
-                            let kind = if f.is_static() {
-                                ResourceFuncKind::Static
-                            } else {
-                                ResourceFuncKind::Method
-                            };
-                            if let Some(func) = self.func(&f) {
-                                funcs.push(ResourceFunc { kind, func });
+                                };
+                                funcs.push(ResourceFunc {
+                                    kind: ResourceFuncKind::Constructor,
+                                    func: Func {
+                                        attrs,
+                                        name,
+                                        is_async: false,
+                                        accessor: None,
+                                        params,
+                                        result,
+                                        span,
+                                    },
+                                });
                             }
+                            FUNC => {
+                                let kind = if m.token(STATIC_KW).is_some() {
+                                    ResourceFuncKind::Static
+                                } else {
+                                    ResourceFuncKind::Method
+                                };
+                                if let Some(func) = self.func(m) {
+                                    funcs.push(ResourceFunc { kind, func });
+                                }
+                            }
+                            _ => {}
                         }
                     }
                 }
                 TypeDefKind::Resource(funcs)
             }
+            _ => return None,
         };
         Some(TypeDef { attrs, name, kind })
     }
 
-    fn func(&mut self, f: &ast::Func) -> Option<Func> {
-        let attrs = self.attrs(f);
-        let name = self.ident(f.name())?;
-        let ft = f.func_type()?;
-        let keyword = ft.keyword()?;
-        let span = self.token_span(&keyword);
-        let accessor = ft.accessor().map(|a| match a {
-            ast::Accessor::Getter => Accessor::Getter,
-            ast::Accessor::Setter => Accessor::Setter,
-        });
-        let params = self.params(ft.params());
-        let result = ft.ret_type().map(|r| self.ty(r.ty()));
+    fn func(&mut self, node: Node<'_>) -> Option<Func> {
+        let attrs = self.attrs(node);
+        let name = self.ident(node, NAME)?;
+        let ft = node.child(FUNC_TYPE)?;
+        let keyword = [FUNC_KW, GET_KW, SET_KW]
+            .into_iter()
+            .find_map(|k| ft.token(k))?;
+        let span = self.span(keyword.range);
+        let accessor = match keyword.kind {
+            GET_KW => Some(Accessor::Getter),
+            SET_KW => Some(Accessor::Setter),
+            _ => None,
+        };
+        let params = self.params(ft.child(PARAM_LIST));
+        let result = ft.child(RET_TYPE).map(|r| self.ty(type_child(r)));
+        let is_async = ft.token(ASYNC_KW).is_some();
         Some(Func {
             attrs,
             name,
-            is_async: ft.is_async(),
+            is_async,
             accessor,
             params,
             result,
@@ -480,96 +542,120 @@ impl Lower {
         })
     }
 
-    fn params(&mut self, params: impl Iterator<Item = ast::Param>) -> Vec<(Ident, TypeRef)> {
-        params
-            .filter_map(|p| {
-                let name = self.ident(p.name())?;
-                Some((name, self.ty(p.ty())))
-            })
-            .collect()
+    fn params(&mut self, list: Option<Node<'_>>) -> Vec<(Ident, TypeRef)> {
+        let Some(list) = list else { return Vec::new() };
+        let mut out = Vec::new();
+        for p in list.children(PARAM) {
+            let Some(name) = self.ident(p, NAME) else {
+                continue;
+            };
+            let ty = self.ty(type_child(p));
+            out.push((name, ty));
+        }
+        out
     }
 
-    fn ty(&mut self, ty: Option<ast::Type>) -> TypeRef {
+    fn ty(&mut self, ty: Option<Node<'_>>) -> TypeRef {
         let Some(ty) = ty else {
             return TypeRef {
                 kind: TypeRefKind::Error,
                 span: SpanId(u32::MAX),
             };
         };
-        let first = ty
-            .syntax()
-            .descendants_with_tokens()
-            .filter_map(|e| e.into_token())
-            .find(|t| !t.kind().is_trivia());
-        let span = match &first {
-            Some(t) => self.token_span(t),
-            None => self.span(ty.syntax().text_range()),
+        let span = match ty.first_token() {
+            Some(t) => self.span(t.range),
+            None => self.span(ty.range()),
         };
-        let boxed = |this: &mut Self, t: Option<ast::Type>| Box::new(this.ty(t));
-        let kind = match ty {
-            ast::Type::PrimitiveType(p) => match p.kind().and_then(primitive) {
+        let kind = match ty.kind() {
+            PRIMITIVE_TYPE => match ty.first_token().and_then(|t| primitive(t.kind)) {
                 Some(p) => TypeRefKind::Primitive(p),
                 None => TypeRefKind::Error,
             },
-            ast::Type::NamedType(n) => match n.name_ref() {
-                Some(n) if !n.text().is_empty() => TypeRefKind::Named(n.text()),
+            NAMED_TYPE => match ty.child(NAME_REF).and_then(|n| n.first_token()) {
+                Some(t) if !name_text(t).is_empty() => TypeRefKind::Named(name_text(t).into()),
                 _ => TypeRefKind::Error,
             },
-            ast::Type::ListType(l) => {
-                let elem = boxed(self, l.element());
-                match l.length_token() {
-                    Some(_) => match l.length() {
-                        Some(n) => TypeRefKind::FixedList(elem, n),
-                        None => TypeRefKind::Error,
+            LIST_TYPE => {
+                let elem = Box::new(self.ty(type_child(ty)));
+                match ty.token(INTEGER) {
+                    Some(len) => match len.text.parse() {
+                        Ok(n) => TypeRefKind::FixedList(elem, n),
+                        Err(_) => TypeRefKind::Error,
                     },
                     None => TypeRefKind::List(elem),
                 }
             }
-            ast::Type::MapType(m) => TypeRefKind::Map(boxed(self, m.key()), boxed(self, m.value())),
-            ast::Type::OptionType(o) => TypeRefKind::Option(boxed(self, o.inner())),
-            ast::Type::ResultType(r) => {
-                let ok = r.ok().map(|t| boxed(self, Some(t)));
-                let err = r.err().map(|t| boxed(self, Some(t)));
+            MAP_TYPE => {
+                let mut types = type_children(ty);
+                let key = Box::new(self.ty(types.next()));
+                let value = Box::new(self.ty(types.next()));
+                TypeRefKind::Map(key, value)
+            }
+            OPTION_TYPE => TypeRefKind::Option(Box::new(self.ty(type_child(ty)))),
+            RESULT_TYPE => {
+                let mut types = type_children(ty);
+                let ok = if ty.token(UNDERSCORE).is_some() {
+                    None
+                } else {
+                    types.next()
+                };
+                let err = types.next();
+                let ok = ok.map(|t| Box::new(self.ty(Some(t))));
+                let err = err.map(|t| Box::new(self.ty(Some(t))));
                 TypeRefKind::Result(ok, err)
             }
-            ast::Type::TupleType(t) => {
-                TypeRefKind::Tuple(t.types().map(|t| self.ty(Some(t))).collect())
+            TUPLE_TYPE => {
+                let types: Vec<Node<'_>> = type_children(ty).collect();
+                TypeRefKind::Tuple(types.into_iter().map(|t| self.ty(Some(t))).collect())
             }
-            ast::Type::FutureType(f) => {
-                TypeRefKind::Future(f.inner().map(|t| boxed(self, Some(t))))
-            }
-            ast::Type::StreamType(s) => {
-                TypeRefKind::Stream(s.inner().map(|t| boxed(self, Some(t))))
-            }
-            ast::Type::HandleType(h) => {
-                let borrow = h.is_borrow();
-                match self.ident(h.resource()) {
+            FUTURE_TYPE => TypeRefKind::Future(type_child(ty).map(|t| Box::new(self.ty(Some(t))))),
+            STREAM_TYPE => TypeRefKind::Stream(type_child(ty).map(|t| Box::new(self.ty(Some(t))))),
+            HANDLE_TYPE => {
+                let borrow = ty.token(BORROW_KW).is_some();
+                match self.ident(ty, NAME_REF) {
                     Some(id) if borrow => TypeRefKind::Borrow(id),
                     Some(id) => TypeRefKind::Own(id),
                     None => TypeRefKind::Error,
                 }
             }
+            _ => TypeRefKind::Error,
         };
         TypeRef { kind, span }
     }
 }
 
+fn type_child(node: Node<'_>) -> Option<Node<'_>> {
+    node.nodes().find(|n| is_type(n.kind()))
+}
+
+fn type_children(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    node.nodes().filter(|n| is_type(n.kind()))
+}
+
+/// `ns` and `name` of a `PACKAGE_NAME` node (without `%`).
+fn package_parts(name: Node<'_>) -> Option<(String, String)> {
+    let mut tokens = name.tokens();
+    let first = tokens.next().filter(|t| t.kind != SyntaxKind::COLON)?;
+    let second = tokens.skip_while(|t| t.kind != SyntaxKind::COLON).nth(1)?;
+    Some((name_text(first).to_string(), name_text(second).to_string()))
+}
+
 fn primitive(kind: SyntaxKind) -> Option<Primitive> {
     Some(match kind {
-        SyntaxKind::BOOL_KW => Primitive::Bool,
-        SyntaxKind::U8_KW => Primitive::U8,
-        SyntaxKind::U16_KW => Primitive::U16,
-        SyntaxKind::U32_KW => Primitive::U32,
-        SyntaxKind::U64_KW => Primitive::U64,
-        SyntaxKind::S8_KW => Primitive::S8,
-        SyntaxKind::S16_KW => Primitive::S16,
-        SyntaxKind::S32_KW => Primitive::S32,
-        SyntaxKind::S64_KW => Primitive::S64,
-        SyntaxKind::F32_KW => Primitive::F32,
-        SyntaxKind::F64_KW => Primitive::F64,
-        SyntaxKind::CHAR_KW => Primitive::Char,
-        SyntaxKind::STRING_KW => Primitive::String,
-        SyntaxKind::ERROR_CONTEXT_KW => Primitive::ErrorContext,
+        BOOL_KW => Primitive::Bool,
+        U8_KW => Primitive::U8,
+        U16_KW => Primitive::U16,
+        U32_KW => Primitive::U32,
+        U64_KW => Primitive::U64,
+        S8_KW => Primitive::S8,
+        S16_KW => Primitive::S16,
+        S32_KW => Primitive::S32,
+        S64_KW => Primitive::S64,
+        F32_KW => Primitive::F32,
+        F64_KW => Primitive::F64,
+        CHAR_KW => Primitive::Char,
+        STRING_KW => Primitive::String,
+        ERROR_CONTEXT_KW => Primitive::ErrorContext,
         _ => return None,
     })
 }
@@ -612,28 +698,4 @@ fn unquote(text: &str) -> String {
         }
     }
     out
-}
-
-/// `Name` and `NameRef` alike.
-trait NameLike {
-    fn token(&self) -> Option<SyntaxToken>;
-    fn text(&self) -> String;
-}
-
-impl NameLike for ast::Name {
-    fn token(&self) -> Option<SyntaxToken> {
-        ast::Name::token(self)
-    }
-    fn text(&self) -> String {
-        ast::Name::text(self)
-    }
-}
-
-impl NameLike for ast::NameRef {
-    fn token(&self) -> Option<SyntaxToken> {
-        ast::NameRef::token(self)
-    }
-    fn text(&self) -> String {
-        ast::NameRef::text(self)
-    }
 }

@@ -1,7 +1,9 @@
 //! The per-file layer: parse, lower to an item tree, and where each item is.
 
+mod green;
 pub mod items;
 pub mod lower;
+mod summary;
 
 use std::sync::Arc;
 
@@ -10,6 +12,9 @@ use witty_syntax::Parse;
 use crate::input::File;
 pub use items::*;
 pub use lower::SpanMap;
+pub use summary::{
+    FileSummary, ItemSummary, ListSummary, NestedSummary, PathRef, SummaryKind, file_summary,
+};
 
 /// The file's syntax tree and syntax errors.
 #[salsa::tracked(returns(ref), no_eq)]
@@ -21,7 +26,7 @@ pub fn parse(db: &dyn salsa::Database, file: File) -> Parse {
 /// since the span map changes with every edit.
 #[salsa::tracked(returns(ref), no_eq)]
 pub fn lower_file(db: &dyn salsa::Database, file: File) -> (Arc<ItemTree>, Arc<SpanMap>) {
-    let (tree, spans) = lower::lower(&parse(db, file).tree());
+    let (tree, spans) = lower::lower(parse(db, file).green());
     (Arc::new(tree), Arc::new(spans))
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use crate::fx::IndexMap;
 use wit_parser::{Resolve, Type, TypeDefKind, WorldItem, WorldKey};
 
 use crate::hir::PackageName;
@@ -112,10 +112,10 @@ fn package_name(name: &wit_parser::PackageName) -> PackageName {
 fn summarize(resolve: &Resolve) -> Vec<BinPackage> {
     let mut out = Vec::new();
     for (_, pkg) in resolve.packages.iter() {
-        let mut interfaces = IndexMap::new();
+        let mut interfaces = IndexMap::default();
         for (name, &id) in pkg.interfaces.iter() {
             let iface = &resolve.interfaces[id];
-            let mut types = IndexMap::new();
+            let mut types = IndexMap::default();
             for (tname, &tid) in iface.types.iter() {
                 types.insert(
                     tname.clone(),
@@ -142,10 +142,10 @@ fn summarize(resolve: &Resolve) -> Vec<BinPackage> {
                 },
             );
         }
-        let mut worlds = IndexMap::new();
+        let mut worlds = IndexMap::default();
         for (name, &id) in pkg.worlds.iter() {
             let world = &resolve.worlds[id];
-            let items = |items: &IndexMap<WorldKey, WorldItem>| -> Vec<BinWorldItem> {
+            let items = |items: &indexmap::IndexMap<WorldKey, WorldItem>| -> Vec<BinWorldItem> {
                 items
                     .iter()
                     .filter_map(|(key, item)| match key {

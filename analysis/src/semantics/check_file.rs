@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use indexmap::{IndexMap, IndexSet};
+use crate::fx::{IndexMap, IndexSet};
 
 use super::gates::{self, Stability};
 use super::items::{PackageItems, decl_list, package_items, resolve_path};
@@ -22,7 +22,7 @@ pub struct FileCheck {
     /// What names written in the file refer to, for navigation and for finding references.
     pub targets: Vec<(SpanId, Target)>,
     /// Each name of each `use`: the interface it is taken from, and the name there.
-    pub use_refs: Vec<(ItemId, String)>,
+    pub use_refs: Vec<(ItemId, Name)>,
     /// The worlds `include`d.
     pub include_refs: Vec<ItemId>,
     /// Names brought in by `use` that nothing in their interface or world refers to (whether
@@ -33,7 +33,7 @@ pub struct FileCheck {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnusedUse {
     pub container: Owner,
-    pub name: String,
+    pub name: Name,
     pub span: SpanId,
 }
 
@@ -42,7 +42,7 @@ pub struct UnusedUse {
 pub enum Target {
     Item(ItemId),
     Package(PkgId),
-    Type { owner: Owner, name: String },
+    Type { owner: Owner, name: Name },
 }
 
 /// Where a type is defined.
@@ -53,7 +53,7 @@ pub enum Owner {
     /// `import name: interface { ... }` in a world.
     Inline {
         world: ItemId,
-        name: String,
+        name: Name,
     },
 }
 
@@ -117,7 +117,7 @@ struct Checker<'a> {
     owner: PkgId,
     features: &'a Features,
     /// Names referred to in the interface or world being checked.
-    referenced: std::collections::HashSet<String>,
+    referenced: crate::fx::HashSet<Name>,
     out: FileCheck,
 }
 
@@ -130,7 +130,7 @@ enum Entry {
         facts: TypeFacts,
         span: SpanId,
         owner: Owner,
-        name: String,
+        name: Name,
         excluded: bool,
         deprecated: Option<semver::Version>,
         used: bool,
@@ -138,7 +138,7 @@ enum Entry {
     Func,
 }
 
-type Lookup = IndexMap<String, Entry>;
+type Lookup = IndexMap<Name, Entry>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FuncKind {
@@ -182,7 +182,7 @@ fn mangle(f: &Func, resource: Option<(&str, ResourceFuncKind)>) -> (String, Func
     let name = &f.name.name;
     match resource {
         None => match f.accessor {
-            None => (name.clone(), FuncKind::Freestanding),
+            None => (name.to_string(), FuncKind::Freestanding),
             Some(Accessor::Getter) => (format!("[get]{name}"), FuncKind::Getter),
             Some(Accessor::Setter) => (format!("[set]{name}"), FuncKind::Setter),
         },
@@ -222,13 +222,16 @@ impl Checker<'_> {
 
     /// Checks an item's attributes, and its `@since` against the package's version.
     fn gate(&mut self, attrs: &Attrs, span: SpanId) {
+        if attrs.is_empty() {
+            return;
+        }
         let st = self.stability(attrs);
-        let package = self.graph.package(self.owner).name.clone();
+        let package = &self.graph.package(self.owner).name;
         gates::included(
             &st,
-            &package,
+            package,
             self.features,
-            self.at(span),
+            At::Span(self.file, span),
             &mut self.out.diags,
         );
     }
@@ -259,8 +262,8 @@ impl Checker<'_> {
         let mut found = false;
         ty.walk(|t| {
             let name = match &t.kind {
-                TypeRefKind::Named(n) => n.as_str(),
-                TypeRefKind::Own(id) | TypeRefKind::Borrow(id) => id.name.as_str(),
+                TypeRefKind::Named(n) => &**n,
+                TypeRefKind::Own(id) | TypeRefKind::Borrow(id) => &*id.name,
                 _ => return,
             };
             if let Some(Entry::Type { excluded: true, .. }) = lookup.get(name) {
@@ -348,7 +351,7 @@ impl Checker<'_> {
         owner: &Owner,
         container: Option<&str>,
     ) -> Lookup {
-        let mut lookup = Lookup::new();
+        let mut lookup = Lookup::default();
         for u in uses {
             if let Some(n) = u.names.first() {
                 self.gate(&u.attrs, n.name.span);
@@ -464,9 +467,9 @@ impl Checker<'_> {
         }
 
         // Definitions: unique names, references that exist, no cycles.
-        let mut by_name: IndexMap<&str, &TypeDef> = IndexMap::new();
+        let mut by_name: IndexMap<&str, &TypeDef> = IndexMap::default();
         for d in defs {
-            if by_name.contains_key(d.name.name.as_str()) {
+            if by_name.contains_key(&*d.name.name) {
                 self.error(
                     "duplicate-name",
                     format!("name `{}` is defined more than once", d.name.name),
@@ -534,7 +537,7 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let f = facts.get(d.name.name.as_str()).copied().unwrap_or_default();
+            let f = facts.get(&*d.name.name).copied().unwrap_or_default();
             let excluded = self.excluded(&d.attrs);
             let deprecated = d.attrs.deprecated.first().map(|d| d.0.clone());
             lookup.insert(
@@ -654,7 +657,7 @@ impl Checker<'_> {
     fn check_type(&mut self, ty: &TypeRef, lookup: &Lookup, report_missing: bool) {
         let mut found: Vec<(SpanId, Target)> = Vec::new();
         let mut errors: Vec<(&'static str, String, SpanId)> = Vec::new();
-        let mut referenced: Vec<(String, Option<semver::Version>, SpanId)> = Vec::new();
+        let mut referenced: Vec<(Name, Option<semver::Version>, SpanId)> = Vec::new();
         ty.walk(|t| match &t.kind {
             TypeRefKind::Named(n) => match lookup.get(n) {
                 Some(Entry::Type { owner, name, deprecated, used, .. }) => {
@@ -888,7 +891,7 @@ impl Checker<'_> {
         };
         for (name, ty) in &f.params {
             if seen.iter().any(|s| kebab_eq(s, &name.name)) {
-                let extra = if name.name == "self" && kind.has_self() {
+                let extra = if &*name.name == "self" && kind.has_self() {
                     " (methods have an implicit `self` parameter)"
                 } else {
                     ""
@@ -922,8 +925,8 @@ impl Checker<'_> {
                 match &ty.kind {
                     TypeRefKind::Result(ok, _) => {
                         let is_self = match ok.as_deref().map(|t| &t.kind) {
-                            Some(TypeRefKind::Named(n)) => n == resource,
-                            Some(TypeRefKind::Own(id)) => id.name == resource,
+                            Some(TypeRefKind::Named(n)) => &**n == resource,
+                            Some(TypeRefKind::Own(id)) => &*id.name == resource,
                             _ => false,
                         };
                         if !is_self {
@@ -1018,18 +1021,18 @@ impl Checker<'_> {
         }
         let mut import_names = NameScope::default();
         let mut export_names = NameScope::default();
-        let mut imports: IndexMap<Key, &'static str> = IndexMap::new();
-        let mut exports: IndexMap<Key, &'static str> = IndexMap::new();
+        let mut imports: IndexMap<Key, &'static str> = IndexMap::default();
+        let mut exports: IndexMap<Key, &'static str> = IndexMap::default();
         for (name, entry) in &lookup {
             if let Entry::Type { span, .. } = entry {
                 if let Err(d) = import_names.define(name, self.at(*span)) {
                     self.out.diags.push(d);
                 }
-                imports.insert(Key::Name(name.clone()), "type");
+                imports.insert(Key::Name(name.to_string()), "type");
             }
         }
-        let mut imported: IndexSet<ItemId> = IndexSet::new();
-        let mut exported: IndexSet<ItemId> = IndexSet::new();
+        let mut imported: IndexSet<ItemId> = IndexSet::default();
+        let mut exported: IndexSet<ItemId> = IndexSet::default();
         for m in &w.members {
             let (e, desc) = match m {
                 WorldMember::Import(e) => (e, "import"),
@@ -1075,7 +1078,7 @@ impl Checker<'_> {
                     let world_refs = std::mem::take(&mut self.referenced);
                     self.interface_members(members, &inline, item_excluded);
                     self.referenced = world_refs;
-                    (Key::Name(name.name.clone()), "interface")
+                    (Key::Name(name.name.to_string()), "interface")
                 }
                 ExternKind::Func(f) => {
                     let (mangled, kind) = mangle(f, None);
@@ -1095,7 +1098,7 @@ impl Checker<'_> {
                     }
                     match &e.kind {
                         ExternKind::NamedPath { label, .. } => {
-                            (Key::Name(label.name.clone()), "interface")
+                            (Key::Name(label.name.to_string()), "interface")
                         }
                         _ => (Key::Iface(id), "interface"),
                     }

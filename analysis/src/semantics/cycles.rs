@@ -3,9 +3,8 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use crate::fx::IndexMap;
 
-use super::items::decl_list;
 use super::packages::{PackageSrc, package_graph};
 use super::{At, Diag};
 use crate::hir::*;
@@ -23,77 +22,44 @@ pub fn cycle_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag>> {
             package_deps.push(deps);
             continue;
         };
-        let mut nodes: IndexMap<String, Vec<(String, File, SpanId)>> = IndexMap::new();
+        let mut nodes: IndexMap<Name, Vec<(Name, File, SpanId)>> = IndexMap::default();
         for &(file, list) in lists {
-            let tree = item_tree(db, file);
-            let Some(items) = decl_list(&tree, list) else {
+            let summary = file_summary(db, file);
+            let Some(items) = summary.list(list) else {
                 continue;
             };
             // The file's own names: its items, and file-level `use` aliases. As in wit-parser,
             // an edge to an item named in this file points at that declaration (or at the name
             // in the `use` that aliases it); an edge to another file's item points at the use.
-            let file_name = |name: &str| -> Option<Option<(String, SpanId)>> {
-                items.items.iter().find_map(|i| match i {
-                    TopItem::Use(u) if u.alias.as_ref().unwrap_or(u.path.name()).name == name => {
-                        match &u.path {
-                            UsePath::Local(n) => Some(Some((n.name.clone(), n.span))),
-                            UsePath::Package { .. } => Some(None),
+            let file_name = |name: &str| -> Option<Option<(Name, SpanId)>> {
+                items.items.iter().find(|i| &*i.name.name == name).map(|i| {
+                    match (&i.kind, &i.use_path) {
+                        (SummaryKind::Use, Some(UsePath::Local(n))) => {
+                            Some((n.name.clone(), n.span))
                         }
+                        (SummaryKind::Use, _) => None,
+                        _ => Some((i.name.name.clone(), i.name.span)),
                     }
-                    TopItem::Interface(x) if x.name.name == name => {
-                        Some(Some((name.to_string(), x.name.span)))
-                    }
-                    TopItem::World(x) if x.name.name == name => {
-                        Some(Some((name.to_string(), x.name.span)))
-                    }
-                    _ => None,
                 })
             };
-            let mut note_foreign = |path: &UsePath| {
-                if let UsePath::Package {
-                    package,
-                    package_span,
-                    ..
-                } = path
-                    && !deps.iter().any(|(p, _)| p == package)
-                {
-                    deps.push((package.clone(), At::Span(file, *package_span)));
-                }
-            };
             for item in &items.items {
-                let (name, edges): (&Ident, Vec<&UsePath>) = match item {
-                    TopItem::Interface(i) => (&i.name, interface_paths(&i.members)),
-                    TopItem::World(w) => {
-                        let mut paths = Vec::new();
-                        for m in &w.members {
-                            match m {
-                                WorldMember::Include(inc) => paths.push(&inc.path),
-                                WorldMember::Use(u) => note_foreign(&u.path),
-                                WorldMember::Import(e) | WorldMember::Export(e) => match &e.kind {
-                                    ExternKind::Path(p) | ExternKind::NamedPath { path: p, .. } => {
-                                        note_foreign(p)
-                                    }
-                                    ExternKind::Interface { members, .. } => {
-                                        interface_paths(members)
-                                            .into_iter()
-                                            .for_each(&mut note_foreign)
-                                    }
-                                    ExternKind::Func(_) => {}
-                                },
-                                WorldMember::Type(_) => {}
-                            }
-                        }
-                        (&w.name, paths)
+                for p in &item.paths {
+                    if let UsePath::Package {
+                        package,
+                        package_span,
+                        ..
+                    } = &p.path
+                        && !deps.iter().any(|(d, _)| d == package)
+                    {
+                        deps.push((package.clone(), At::Span(file, *package_span)));
                     }
-                    TopItem::Use(u) => {
-                        note_foreign(&u.path);
-                        continue;
-                    }
-                };
-                let entry = nodes.entry(name.name.clone()).or_default();
-                for path in edges {
-                    note_foreign(path);
-                    let UsePath::Local(target) = path else {
+                }
+                if item.kind == SummaryKind::Use {
+                    continue;
+                }
+                let entry = nodes.entry(item.name.name.clone()).or_default();
+                for p in item.paths.iter().filter(|p| p.edge) {
+                    let UsePath::Local(target) = &p.path else {
                         continue;
                     };
                     match file_name(&target.name) {
@@ -136,19 +102,6 @@ pub fn cycle_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag>> {
     Arc::new(diags)
 }
 
-fn interface_paths(members: &[Member]) -> Vec<&UsePath> {
-    members
-        .iter()
-        .filter_map(|m| {
-            if let Member::Use(u) = m {
-                Some(&u.path)
-            } else {
-                None
-            }
-        })
-        .collect()
-}
-
 fn visit(
     graph: &super::PackageGraph,
     deps: &[Vec<(PackageName, At)>],
@@ -185,9 +138,7 @@ fn visit(
 
 /// wit-parser's topological sort of a package's items: the first item left that depends on
 /// another item left names the cycle.
-fn first_cycle(
-    nodes: &IndexMap<String, Vec<(String, File, SpanId)>>,
-) -> Option<(String, File, SpanId)> {
+fn first_cycle(nodes: &IndexMap<Name, Vec<(Name, File, SpanId)>>) -> Option<(Name, File, SpanId)> {
     let n = nodes.len();
     let index = |name: &str| nodes.get_index_of(name);
     let mut remaining: Vec<usize> = vec![0; n];

@@ -2,12 +2,13 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use crate::fx::IndexMap;
 
 use super::packages::{PackageGraph, PackageSrc, PkgId, package_graph};
 use super::{At, Diag, ItemId, ItemKind};
 use crate::hir::{
-    DeclList, DeclListId, Ident, ItemTree, PackageName, SpanId, TopItem, UsePath, item_tree,
+    DeclList, DeclListId, FileSummary, Ident, ItemSummary, ItemTree, ListSummary, Name,
+    PackageName, SpanId, SummaryKind, UsePath, file_summary,
 };
 use crate::input::{BinaryFile, File, Root};
 
@@ -34,7 +35,7 @@ pub struct ItemDef {
 pub struct PackageItems {
     /// For each package (by `PkgId`), its interfaces and worlds by name; the first
     /// definition of a name wins.
-    pub per_pkg: Vec<IndexMap<String, ItemDef>>,
+    pub per_pkg: Vec<IndexMap<Name, ItemDef>>,
 }
 
 impl PackageItems {
@@ -60,26 +61,26 @@ pub fn package_items(db: &dyn salsa::Database, root: Root) -> Arc<PackageItems> 
     let graph = package_graph(db, root);
     let mut out = PackageItems::default();
     for pkg in &graph.packages {
-        let mut map = IndexMap::new();
+        let mut map = IndexMap::default();
         match &pkg.src {
             PackageSrc::Wit { lists } => {
                 for &(file, list) in lists {
-                    let tree = item_tree(db, file);
-                    let Some(items) = decl_list(&tree, list) else {
+                    let tree = file_summary(db, file);
+                    let Some(items) = tree.list(list) else {
                         continue;
                     };
                     for (index, item) in items.items.iter().enumerate() {
-                        let kind = match item {
-                            TopItem::Interface(_) => ItemKind::Interface,
-                            TopItem::World(_) => ItemKind::World,
-                            TopItem::Use(_) => continue,
+                        let kind = match item.kind {
+                            SummaryKind::Interface => ItemKind::Interface,
+                            SummaryKind::World => ItemKind::World,
+                            SummaryKind::Use => continue,
                         };
                         let src = ItemSrc::Wit {
                             file,
                             list,
                             index: index as u32,
                         };
-                        map.entry(item.name().name.clone())
+                        map.entry(item.name.name.clone())
                             .or_insert(ItemDef { kind, src });
                     }
                 }
@@ -93,7 +94,7 @@ pub fn package_items(db: &dyn salsa::Database, root: Root) -> Arc<PackageItems> 
                     };
                     for name in bin.interfaces.keys() {
                         map.insert(
-                            name.clone(),
+                            name.as_str().into(),
                             ItemDef {
                                 kind: ItemKind::Interface,
                                 src,
@@ -101,7 +102,7 @@ pub fn package_items(db: &dyn salsa::Database, root: Root) -> Arc<PackageItems> 
                         );
                     }
                     for name in bin.worlds.keys() {
-                        map.entry(name.clone()).or_insert(ItemDef {
+                        map.entry(name.as_str().into()).or_insert(ItemDef {
                             kind: ItemKind::World,
                             src,
                         });
@@ -124,22 +125,22 @@ pub fn package_items_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag
         let PackageSrc::Wit { lists } = &pkg.src else {
             continue;
         };
-        let mut seen: IndexMap<&str, At> = IndexMap::new();
-        let trees: Vec<(File, DeclListId, Arc<ItemTree>)> = lists
+        let mut seen: IndexMap<&str, At> = IndexMap::default();
+        let trees: Vec<(File, DeclListId, Arc<FileSummary>)> = lists
             .iter()
-            .map(|&(f, l)| (f, l, item_tree(db, f)))
+            .map(|&(f, l)| (f, l, file_summary(db, f)))
             .collect();
         for (file, list, tree) in &trees {
-            let Some(items) = decl_list(tree, *list) else {
+            let Some(items) = tree.list(*list) else {
                 continue;
             };
             for item in &items.items {
-                if matches!(item, TopItem::Use(_)) {
+                if item.kind == SummaryKind::Use {
                     continue;
                 }
-                let name = item.name();
+                let name = &item.name;
                 let at = At::Span(*file, name.span);
-                if let Some(first) = seen.get(name.name.as_str()) {
+                if let Some(first) = seen.get(&*name.name) {
                     diags.push(
                         Diag::error(
                             "duplicate-name",
@@ -154,15 +155,15 @@ pub fn package_items_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag
             }
         }
         for (file, list, tree) in &trees {
-            let Some(items) = decl_list(tree, *list) else {
+            let Some(items) = tree.list(*list) else {
                 continue;
             };
-            let mut in_file: IndexMap<&str, SpanId> = IndexMap::new();
+            let mut in_file: IndexMap<&str, SpanId> = IndexMap::default();
             for item in &items.items {
-                let name = item.name();
-                if let Some(&first) = in_file.get(name.name.as_str()) {
+                let name = &item.name;
+                if let Some(&first) = in_file.get(&*name.name) {
                     // Two interfaces or worlds of one name were reported above already.
-                    if matches!(item, TopItem::Use(_)) || first_is_use(items, &name.name) {
+                    if item.kind == SummaryKind::Use || first_is_use(items, &name.name) {
                         diags.push(
                             Diag::error(
                                 "duplicate-name",
@@ -181,12 +182,12 @@ pub fn package_items_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag
     Arc::new(diags)
 }
 
-fn first_is_use(items: &DeclList, name: &str) -> bool {
+fn first_is_use(items: &ListSummary, name: &str) -> bool {
     items
         .items
         .iter()
-        .find(|i| i.name().name == name)
-        .is_some_and(|i| matches!(i, TopItem::Use(_)))
+        .find(|i| &*i.name.name == name)
+        .is_some_and(|i| i.kind == SummaryKind::Use)
 }
 
 /// Why a `use` path (or an `include`, `import` or `export` path) names nothing.
@@ -287,65 +288,21 @@ pub fn foreign_kinds(
     db: &dyn salsa::Database,
     root: Root,
     pkg: PkgId,
-) -> Arc<IndexMap<(PackageName, String), ItemKind>> {
+) -> Arc<IndexMap<(PackageName, Name), ItemKind>> {
     let graph = package_graph(db, root);
-    let mut out = IndexMap::new();
+    let mut out = IndexMap::default();
     let PackageSrc::Wit { lists } = &graph.package(pkg).src else {
         return Arc::new(out);
     };
-    let mut note = |path: &UsePath, kind: ItemKind| {
-        if let UsePath::Package { package, name, .. } = path {
-            out.entry((package.clone(), name.name.clone()))
-                .or_insert(kind);
-        }
-    };
     for &(file, list) in lists {
-        let tree = item_tree(db, file);
-        let Some(items) = decl_list(&tree, list) else {
+        let summary = file_summary(db, file);
+        let Some(items) = summary.list(list) else {
             continue;
         };
-        for item in &items.items {
-            match item {
-                TopItem::Interface(i) => {
-                    for m in &i.members {
-                        if let crate::hir::Member::Use(u) = m {
-                            note(&u.path, ItemKind::Interface);
-                        }
-                    }
-                }
-                TopItem::World(w) => {
-                    use crate::hir::{ExternKind, Member, WorldMember};
-                    for m in &w.members {
-                        match m {
-                            WorldMember::Use(u) => note(&u.path, ItemKind::Interface),
-                            WorldMember::Include(i) => note(&i.path, ItemKind::World),
-                            _ => {}
-                        }
-                    }
-                    let externs = w.members.iter().filter_map(|m| match m {
-                        WorldMember::Import(e) => Some((0, e)),
-                        WorldMember::Export(e) => Some((1, e)),
-                        _ => None,
-                    });
-                    let mut externs: Vec<_> = externs.collect();
-                    externs.sort_by_key(|(k, _)| *k);
-                    for (_, e) in externs {
-                        match &e.kind {
-                            ExternKind::Path(p) | ExternKind::NamedPath { path: p, .. } => {
-                                note(p, ItemKind::Interface)
-                            }
-                            ExternKind::Interface { members, .. } => {
-                                for m in members {
-                                    if let Member::Use(u) = m {
-                                        note(&u.path, ItemKind::Interface);
-                                    }
-                                }
-                            }
-                            ExternKind::Func(_) => {}
-                        }
-                    }
-                }
-                TopItem::Use(u) => note(&u.path, ItemKind::Interface),
+        for p in items.items.iter().flat_map(|i| &i.paths) {
+            if let UsePath::Package { package, name, .. } = &p.path {
+                out.entry((package.clone(), name.name.clone()))
+                    .or_insert(p.kind);
             }
         }
     }
@@ -368,13 +325,17 @@ pub fn resolve_path(
 ) -> Result<ItemId, PathError> {
     match path {
         UsePath::Local(name) => {
-            let tree = item_tree(db, file);
-            let top = decl_list(&tree, list)
-                .and_then(|l| l.items.iter().find(|i| i.name().name == name.name));
+            let summary = file_summary(db, file);
+            let top = summary
+                .list(list)
+                .and_then(|l| l.items.iter().find(|i| i.name.name == name.name));
             let found = match top {
                 // A file-level `use` names an item of this or another package.
-                Some(TopItem::Use(u)) => {
-                    let target = match &u.path {
+                Some(ItemSummary {
+                    use_path: Some(path),
+                    ..
+                }) => {
+                    let target = match path {
                         UsePath::Local(n) => items.get(owner, &n.name).map(|d| {
                             (
                                 ItemId {

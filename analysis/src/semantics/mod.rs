@@ -26,27 +26,13 @@ pub use scope::{IfaceScope, ScopeEntry, TypeShape, interface_scope};
 pub use unused::unused_use_diags;
 pub use world::{world_diags, world_elaboration};
 
-/// Whether an item is an interface or a world.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemKind {
-    Interface,
-    World,
-}
-
-impl ItemKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemKind::Interface => "interface",
-            ItemKind::World => "world",
-        }
-    }
-}
+pub use crate::hir::ItemKind;
 
 /// An interface or world of a package, by name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemId {
     pub pkg: PkgId,
-    pub name: String,
+    pub name: crate::hir::Name,
 }
 
 /// Where a diagnostic points, before it is turned into a file and a range.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::binary::binary_packages;
 use super::{At, Diag};
-use crate::hir::{DeclListId, PackageName, item_tree};
+use crate::hir::{DeclListId, PackageName, file_summary};
 use crate::input::{BinaryFile, File, PackageSource, Root};
 
 /// Index of a package in its root's `PackageGraph`.
@@ -107,7 +107,7 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
             let mut docs_seen = false;
             let mut lists = Vec::new();
             for &file in &files {
-                let tree = item_tree(db, file);
+                let tree = file_summary(db, file);
                 if let Some(header) = &tree.header {
                     match &name {
                         Some(prev) if *prev != header.name => out.diags.push(Diag::error(
@@ -242,7 +242,7 @@ pub fn package_name_at(db: &dyn salsa::Database, pkg: &Package) -> At {
         PackageSrc::Binary { file, .. } => At::Binary(*file),
         PackageSrc::Wit { lists } => {
             for &(file, list) in lists {
-                let tree = item_tree(db, file);
+                let tree = file_summary(db, file);
                 match list {
                     DeclListId::Top => {
                         if let Some(h) = &tree.header {

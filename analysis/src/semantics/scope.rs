@@ -3,21 +3,21 @@
 //! checks elsewhere need (is it a resource, does it contain a `borrow`). No positions, so
 //! that edits which move text but change no names leave every user of the scope alone.
 
-use std::collections::HashMap;
+use crate::fx::HashMap;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use crate::fx::IndexMap;
 
 use super::items::{ItemSrc, decl_list, package_items, resolve_path};
 use super::packages::package_graph;
 use super::{ItemId, ItemKind};
-use crate::hir::{Member, TopItem, TypeDef, TypeDefKind, TypeRef, TypeRefKind, item_tree};
+use crate::hir::{Member, Name, TopItem, TypeDef, TypeDefKind, TypeRef, TypeRefKind, item_tree};
 use crate::input::Root;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IfaceScope {
     /// Names in definition order: `use`d names, then type definitions, then functions.
-    pub entries: IndexMap<String, ScopeEntry>,
+    pub entries: IndexMap<Name, ScopeEntry>,
     /// The interface is gated off by `@unstable` with its feature not enabled.
     pub excluded: bool,
 }
@@ -49,7 +49,10 @@ pub enum TypeShape {
     /// Defined in this interface.
     Def,
     /// Brought in by `use` from another interface.
-    Used { from: ItemId, name: String },
+    Used {
+        from: ItemId,
+        name: crate::hir::Name,
+    },
 }
 
 impl IfaceScope {
@@ -85,7 +88,7 @@ pub fn interface_scope(db: &dyn salsa::Database, root: Root, iface: ItemId) -> A
             let Some(bin) = decoded
                 .packages
                 .get(pkg as usize)
-                .and_then(|p| p.interfaces.get(&iface.name))
+                .and_then(|p| p.interfaces.get(&*iface.name))
             else {
                 return Arc::default();
             };
@@ -96,7 +99,7 @@ pub fn interface_scope(db: &dyn salsa::Database, root: Root, iface: ItemId) -> A
                     borrow: t.borrow,
                 };
                 scope.entries.insert(
-                    name.clone(),
+                    name.as_str().into(),
                     ScopeEntry::Type {
                         facts,
                         shape: TypeShape::Def,
@@ -106,7 +109,10 @@ pub fn interface_scope(db: &dyn salsa::Database, root: Root, iface: ItemId) -> A
                 );
             }
             for f in &bin.funcs {
-                scope.entries.entry(f.clone()).or_insert(ScopeEntry::Func);
+                scope
+                    .entries
+                    .entry(f.as_str().into())
+                    .or_insert(ScopeEntry::Func);
             }
             Arc::new(scope)
         }
@@ -200,7 +206,7 @@ pub fn members_scope(
         .collect();
     let facts = local_facts(&defs, &scope);
     for t in &defs {
-        let f = facts.get(t.name.name.as_str()).copied().unwrap_or_default();
+        let f = facts.get(&*t.name.name).copied().unwrap_or_default();
         let excluded = is_excluded(&t.attrs, root.features(db));
         scope
             .entries
@@ -224,81 +230,103 @@ pub fn members_scope(
 }
 
 /// Facts of the types defined in one scope, given the `use`d names already in `outer`.
-/// Type cycles (reported elsewhere) simply stop the search.
+/// Computed depth-first without recursion, so that alias chains of any length work; a cycle
+/// (reported elsewhere) stops the search with no facts.
 pub fn local_facts<'a>(defs: &[&'a TypeDef], outer: &IfaceScope) -> HashMap<&'a str, TypeFacts> {
-    let by_name: HashMap<&str, &TypeDef> =
-        defs.iter().map(|t| (t.name.name.as_str(), *t)).collect();
-    let mut done: HashMap<&'a str, TypeFacts> = HashMap::new();
+    let by_name: HashMap<&str, &TypeDef> = defs.iter().map(|t| (&*t.name.name, *t)).collect();
+    let mut done: HashMap<&'a str, TypeFacts> = HashMap::default();
+    let mut on_stack: HashMap<&'a str, ()> = HashMap::default();
     for t in defs {
-        let mut visiting = Vec::new();
-        facts_of(&t.name.name, &by_name, outer, &mut done, &mut visiting);
+        // Each frame: a definition and whether its dependencies were pushed already.
+        let mut stack: Vec<(&'a TypeDef, bool)> = vec![(t, false)];
+        while let Some((def, expanded)) = stack.pop() {
+            let name: &'a str = &def.name.name;
+            if done.contains_key(name) {
+                continue;
+            }
+            if !expanded {
+                if on_stack.contains_key(name) {
+                    // A cycle: no facts for the definitions on it.
+                    continue;
+                }
+                on_stack.insert(name, ());
+                stack.push((def, true));
+                for dep in def_dependencies(def) {
+                    if let Some(d) = by_name.get(dep)
+                        && !done.contains_key(dep)
+                        && !on_stack.contains_key(dep)
+                    {
+                        stack.push((d, false));
+                    }
+                }
+                continue;
+            }
+            on_stack.remove(name);
+            let lookup = |n: &str| -> TypeFacts {
+                if by_name.contains_key(n) {
+                    done.get(n).copied().unwrap_or_default()
+                } else {
+                    outer.facts(n).unwrap_or_default()
+                }
+            };
+            let borrow_in = |ty: &TypeRef| {
+                let mut found = false;
+                ty.walk(|t| match &t.kind {
+                    TypeRefKind::Borrow(_) => found = true,
+                    TypeRefKind::Named(n) => found |= lookup(n).borrow,
+                    _ => {}
+                });
+                found
+            };
+            let facts = match &def.kind {
+                TypeDefKind::Resource(_) => TypeFacts {
+                    resource: true,
+                    borrow: false,
+                },
+                TypeDefKind::Alias(ty) => {
+                    let resource = match &ty.kind {
+                        TypeRefKind::Named(n) => lookup(n).resource,
+                        _ => false,
+                    };
+                    TypeFacts {
+                        resource,
+                        borrow: borrow_in(ty),
+                    }
+                }
+                TypeDefKind::Record(fields) => TypeFacts {
+                    resource: false,
+                    borrow: fields.iter().any(|f| borrow_in(&f.ty)),
+                },
+                TypeDefKind::Variant(cases) => TypeFacts {
+                    resource: false,
+                    borrow: cases.iter().filter_map(|c| c.ty.as_ref()).any(borrow_in),
+                },
+                TypeDefKind::Flags(_) | TypeDefKind::Enum(_) => TypeFacts::default(),
+            };
+            done.insert(name, facts);
+        }
     }
     done
 }
 
-fn facts_of<'a>(
-    name: &str,
-    defs: &HashMap<&str, &'a TypeDef>,
-    outer: &IfaceScope,
-    done: &mut HashMap<&'a str, TypeFacts>,
-    visiting: &mut Vec<String>,
-) -> TypeFacts {
-    if let Some(f) = outer.facts(name).filter(|_| !defs.contains_key(name)) {
-        return f;
-    }
-    let Some(def) = defs.get(name) else {
-        return TypeFacts::default();
-    };
-    if let Some(f) = done.get(def.name.name.as_str()) {
-        return *f;
-    }
-    // A cycle, or a nesting deeper than any real file has: stop here.
-    if visiting.iter().any(|v| v == name) || visiting.len() > 1000 {
-        return TypeFacts::default();
-    }
-    visiting.push(name.to_string());
-    let borrow_in = |ty: &TypeRef,
-                     visiting: &mut Vec<String>,
-                     done: &mut HashMap<&'a str, TypeFacts>| {
-        let mut found = false;
-        ty.walk(|t| match &t.kind {
-            TypeRefKind::Borrow(_) => found = true,
-            TypeRefKind::Named(n) if !found && facts_of(n, defs, outer, done, visiting).borrow => {
-                found = true;
+/// The names a type definition's facts depend on.
+fn def_dependencies(def: &TypeDef) -> Vec<&str> {
+    fn add<'a>(ty: &'a TypeRef, out: &mut Vec<&'a str>) {
+        ty.walk(|t| {
+            if let TypeRefKind::Named(n) = &t.kind {
+                out.push(&**n);
             }
-            _ => {}
-        });
-        found
-    };
-    let facts = match &def.kind {
-        TypeDefKind::Resource(_) => TypeFacts {
-            resource: true,
-            borrow: false,
-        },
-        TypeDefKind::Alias(ty) => {
-            let resource = match &ty.kind {
-                TypeRefKind::Named(n) => facts_of(n, defs, outer, done, visiting).resource,
-                _ => false,
-            };
-            TypeFacts {
-                resource,
-                borrow: borrow_in(ty, visiting, done),
-            }
-        }
-        TypeDefKind::Record(fields) => TypeFacts {
-            resource: false,
-            borrow: fields.iter().any(|f| borrow_in(&f.ty, visiting, done)),
-        },
-        TypeDefKind::Variant(cases) => TypeFacts {
-            resource: false,
-            borrow: cases
-                .iter()
-                .filter_map(|c| c.ty.as_ref())
-                .any(|t| borrow_in(t, visiting, done)),
-        },
-        TypeDefKind::Flags(_) | TypeDefKind::Enum(_) => TypeFacts::default(),
-    };
-    visiting.pop();
-    done.insert(def.name.name.as_str(), facts);
-    facts
+        })
+    }
+    let mut out = Vec::new();
+    match &def.kind {
+        TypeDefKind::Alias(t) => add(t, &mut out),
+        TypeDefKind::Record(fields) => fields.iter().for_each(|f| add(&f.ty, &mut out)),
+        TypeDefKind::Variant(cases) => cases
+            .iter()
+            .filter_map(|c| c.ty.as_ref())
+            .for_each(|t| add(t, &mut out)),
+        TypeDefKind::Flags(_) | TypeDefKind::Enum(_) | TypeDefKind::Resource(_) => {}
+    }
+    out
 }

@@ -2,7 +2,7 @@
 //! the `use`, nor any other `use` of that name through it (a `use`d type is part of its
 //! interface), nor any world that includes the world.
 
-use std::collections::HashSet;
+use crate::fx::HashSet;
 use std::sync::Arc;
 
 use super::check_file::Owner;
@@ -11,8 +11,8 @@ use crate::input::Root;
 
 #[salsa::tracked(returns(clone))]
 pub fn unused_use_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag>> {
-    let mut used_through: HashSet<(ItemId, String)> = HashSet::new();
-    let mut included: HashSet<ItemId> = HashSet::new();
+    let mut used_through: HashSet<(ItemId, crate::hir::Name)> = HashSet::default();
+    let mut included: HashSet<ItemId> = HashSet::default();
     for file in crate::diagnostics::root_files(db, root) {
         let check = file_check(db, root, file);
         used_through.extend(check.use_refs.iter().cloned());

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use crate::fx::IndexMap;
 
 use super::binary::{BinItemKind, BinWorldItem, binary_packages};
 use super::gates::{self, Stability};
@@ -64,13 +64,13 @@ pub fn interface_deps(db: &dyn salsa::Database, root: Root, iface: ItemId) -> Ar
             if let Some(bin) = decoded
                 .packages
                 .get(pkg as usize)
-                .and_then(|p| p.interfaces.get(&iface.name))
+                .and_then(|p| p.interfaces.get(&*iface.name))
             {
                 for (pkg_name, name) in &bin.deps {
                     if let Some(p) = graph.find(pkg_name) {
                         out.push(ItemId {
                             pkg: p,
-                            name: name.clone(),
+                            name: name.as_str().into(),
                         });
                     }
                 }
@@ -170,7 +170,7 @@ fn elaborate(
             let Some(bin) = decoded
                 .packages
                 .get(pkg as usize)
-                .and_then(|p| p.worlds.get(&world.name))
+                .and_then(|p| p.worlds.get(&*world.name))
             else {
                 return WorldItems::default();
             };
@@ -194,7 +194,7 @@ fn elaborate(
                         BinWorldItem::Interface(pkg, name) => {
                             let id = ItemId {
                                 pkg: graph.find(pkg)?,
-                                name: name.clone(),
+                                name: name.as_str().into(),
                             };
                             Some((
                                 WorldKey::Interface(id.clone()),
@@ -266,7 +266,7 @@ fn elaborate(
                     let mut it = item(WorldItemKind::Type, None);
                     it.dep = dep.clone();
                     out.imports
-                        .entry(WorldKey::Name(n.local().name.clone()))
+                        .entry(WorldKey::Name(n.local().name.to_string()))
                         .or_insert(it);
                 }
             }
@@ -275,7 +275,7 @@ fn elaborate(
                     continue;
                 }
                 out.imports
-                    .entry(WorldKey::Name(t.name.name.clone()))
+                    .entry(WorldKey::Name(t.name.name.to_string()))
                     .or_insert(item(WorldItemKind::Type, None));
             }
             _ => {}
@@ -326,7 +326,7 @@ fn elaborate(
                                 }
                             }
                         }
-                        (WorldKey::Name(name.name.clone()), it)
+                        (WorldKey::Name(name.name.to_string()), it)
                     }
                     ExternKind::Path(p) => match resolve(p, ItemKind::Interface) {
                         Some(id) => (
@@ -336,7 +336,7 @@ fn elaborate(
                         None => continue,
                     },
                     ExternKind::NamedPath { label, path } => (
-                        WorldKey::Name(label.name.clone()),
+                        WorldKey::Name(label.name.to_string()),
                         item(WorldItemKind::Interface, resolve(path, ItemKind::Interface)),
                     ),
                 };
@@ -418,7 +418,7 @@ fn elaborate(
 
 fn func_name(f: &Func) -> String {
     match f.accessor {
-        None => f.name.name.clone(),
+        None => f.name.name.to_string(),
         Some(Accessor::Getter) => format!("[get]{}", f.name.name),
         Some(Accessor::Setter) => format!("[set]{}", f.name.name),
     }
@@ -455,7 +455,8 @@ fn rename(original: &str, from: &str, to: &str) -> Option<String> {
 
 fn unique_after_includes(items: &WorldItems, world: &str, at: &At, diags: &mut Vec<Diag>) {
     for (desc, map) in [("import", &items.imports), ("export", &items.exports)] {
-        let mut seen: IndexMap<wasmparser::names::ComponentName, (&str, bool)> = IndexMap::new();
+        let mut seen: IndexMap<wasmparser::names::ComponentName, (&str, bool)> =
+            IndexMap::default();
         for (key, it) in map {
             let WorldKey::Name(name) = key else { continue };
             let Ok(parsed) = wasmparser::names::ComponentName::new_with_features(
@@ -553,7 +554,7 @@ fn elaborate_imports_and_exports(
     diags: &mut Vec<Diag>,
 ) {
     let deps = |id: &ItemId| interface_deps(db, root, id.clone());
-    let mut imports: IndexMap<WorldKey, WorldItem> = IndexMap::new();
+    let mut imports: IndexMap<WorldKey, WorldItem> = IndexMap::default();
     fn add_import(
         imports: &mut IndexMap<WorldKey, WorldItem>,
         key: WorldKey,

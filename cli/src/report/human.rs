@@ -25,6 +25,15 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     let mut out = Vec::new();
     for d in diagnostics {
         let Some(&file) = ids.get(&d.file) else {
+            // No text to show (a binary package, a folder): the message and the path.
+            let line = format!(
+                "{}[{}]: {}\n  --> {}\n\n",
+                d.severity.as_str(),
+                d.code,
+                d.message,
+                d.file.display()
+            );
+            out.extend_from_slice(line.as_bytes());
             continue;
         };
         let severity = match d.severity {

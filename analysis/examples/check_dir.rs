@@ -1,0 +1,43 @@
+//! Checks a folder many times, for profiling: `cargo run --release --example check_dir -- DIR N`
+//! (cold checks), or `... DIR N FILE` (N re-checks after one-character edits of FILE).
+
+use witty_analysis::{AnalysisHost, Features, load_path};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = std::path::PathBuf::from(args.next().expect("usage: check_dir DIR [N] [FILE]"));
+    let n: usize = args
+        .next()
+        .map_or(10, |n| n.parse().expect("N is a number"));
+    let start = std::time::Instant::now();
+    let mut count = 0;
+    match args.next() {
+        None => {
+            for _ in 0..n {
+                let mut host = AnalysisHost::new();
+                let root = host.add_root(&load_path(&dir).expect("loadable"), Features::default());
+                count += host.diagnostics(root).len();
+            }
+            println!("{n} checks in {:?} ({count} diagnostics)", start.elapsed());
+        }
+        Some(file) => {
+            let mut host = AnalysisHost::new();
+            let root = host.add_root(&load_path(&dir).expect("loadable"), Features::default());
+            host.diagnostics(root);
+            let path = dir.join(file);
+            let original = std::fs::read_to_string(&path).expect("readable file");
+            // Flip one character of the first parameter name back and forth.
+            let at = original.find("(a:").expect("a parameter `a`") + 1;
+            let edited = format!("{}b{}", &original[..at], &original[at + 1..]);
+            let start = std::time::Instant::now();
+            for i in 0..n {
+                host.set_file_text(&path, if i % 2 == 0 { &edited } else { &original });
+                count += host.diagnostics(root).len();
+            }
+            println!(
+                "{n} re-checks in {:?} ({count} diagnostics)",
+                start.elapsed()
+            );
+        }
+    }
+}
