@@ -66,6 +66,15 @@ pub fn ui_cases(ui: &Path) -> Vec<PathBuf> {
 /// wit-parser's verdict: `None` when it accepts the case, else its first error: where (a
 /// file and byte offset, if it says) and the message.
 pub fn wit_parser_verdict(case: &Path) -> Option<(Option<(PathBuf, usize)>, String)> {
+    // wit-parser can panic on some invalid input (a repeated `@since` on a `use` of another
+    // package, in 0.263); that is a rejection too, at no particular place.
+    match std::panic::catch_unwind(|| verdict(case)) {
+        Ok(v) => v,
+        Err(_) => Some((None, "wit-parser panicked".to_string())),
+    }
+}
+
+fn verdict(case: &Path) -> Option<(Option<(PathBuf, usize)>, String)> {
     let mut resolve = wit_parser::Resolve::new();
     resolve.features.insert("active".to_string());
     let err = resolve.push_path(case).err()?;
@@ -110,4 +119,54 @@ pub fn witty_errors(case: &Path, backstop: bool) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .collect()
+}
+
+/// How witty's verdict on one case compares with wit-parser's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// Same verdict and, for a rejection, an error of ours where wit-parser's first one is.
+    Agree,
+    /// Both reject, but none of our errors is where wit-parser's first one is.
+    Position,
+    /// One accepts what the other rejects.
+    Verdict,
+}
+
+/// Compares the two verdicts on the case and, unless they agree, returns lines that show
+/// both sides.
+pub fn compare(case: &Path) -> (Agreement, Vec<String>) {
+    let theirs = wit_parser_verdict(case);
+    let ours = witty_errors(case, false);
+    let agreement = match (&theirs, ours.is_empty()) {
+        (None, true) => Agreement::Agree,
+        (Some((None, _)), false) => Agreement::Agree,
+        (Some((Some((file, offset)), _)), false) => {
+            let at = |d: &Diagnostic| d.file == *file && usize::from(d.range.start()) == *offset;
+            if ours.iter().any(at) {
+                Agreement::Agree
+            } else {
+                Agreement::Position
+            }
+        }
+        _ => Agreement::Verdict,
+    };
+    let mut report = Vec::new();
+    if agreement != Agreement::Agree {
+        report.push(match &theirs {
+            Some((loc, msg)) => format!(
+                "  wit-parser rejects: {loc:?} {}",
+                msg.lines().last().unwrap_or_default()
+            ),
+            None => "  wit-parser accepts".to_string(),
+        });
+        for d in ours.iter().take(3) {
+            report.push(format!(
+                "  witty: {}:{:?} {}",
+                d.file.display(),
+                d.range,
+                d.message
+            ));
+        }
+    }
+    (agreement, report)
 }

@@ -259,7 +259,7 @@ impl ExternKind {
             ExternKind::Func(f) => f.name.span,
             ExternKind::Interface { name, .. } => name.span,
             ExternKind::Path(UsePath::Local(id)) => id.span,
-            ExternKind::Path(UsePath::Package { package_span, .. }) => *package_span,
+            ExternKind::Path(UsePath::Package { name, .. }) => name.span,
             ExternKind::NamedPath { label, .. } => label.span,
         }
     }

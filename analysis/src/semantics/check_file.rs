@@ -311,6 +311,25 @@ impl Checker<'_> {
         }
     }
 
+    /// A gated-off path is not looked up, but its package must still exist (wit-parser looks
+    /// packages up before it looks at gates).
+    fn package_must_exist(&mut self, path: &UsePath) {
+        if let UsePath::Package {
+            package,
+            package_span,
+            ..
+        } = path
+            && self.graph.find(package).is_none()
+        {
+            let e = super::items::PathError::PackageNotFound {
+                package: package.clone(),
+                span: *package_span,
+            };
+            let diag = e.to_diag(self.file, self.graph, ItemKind::Interface);
+            self.out.diags.push(diag);
+        }
+    }
+
     /// `use path as name;` at file level: it may name an interface or a world.
     fn top_use(&mut self, u: &TopUse) {
         if !u.attrs.is_empty() {
@@ -365,6 +384,7 @@ impl Checker<'_> {
             // A `use` of a name in a package that is gated off is not looked up.
             let gated_foreign = use_excluded && matches!(u.path, UsePath::Package { .. });
             let Some(target) = (if gated_foreign {
+                self.package_must_exist(&u.path);
                 None
             } else {
                 self.resolve(&u.path, ItemKind::Interface)
@@ -1003,11 +1023,12 @@ impl Checker<'_> {
                 self.gate(&inc.attrs, inc.path.name().span);
                 let inc_excluded = self.excluded(&inc.attrs);
                 if inc_excluded && matches!(inc.path, UsePath::Package { .. }) {
+                    self.package_must_exist(&inc.path);
                     continue;
                 }
                 if let Some(target) = self.resolve(&inc.path, ItemKind::World) {
                     if !world_excluded && !inc_excluded && self.item_excluded(&target) {
-                        self.excluded_reference("world", inc.path.name().span);
+                        self.excluded_item(&inc.path, "world", inc.path.name().span);
                     }
                     self.out.include_refs.push(target);
                 }
@@ -1088,13 +1109,14 @@ impl Checker<'_> {
                 ExternKind::Path(path) | ExternKind::NamedPath { path, .. } => {
                     // A gated-off import of another package's interface is not looked up.
                     if item_excluded && matches!(path, UsePath::Package { .. }) {
+                        self.package_must_exist(path);
                         continue;
                     }
                     let Some(id) = self.resolve(path, ItemKind::Interface) else {
                         continue;
                     };
                     if !item_excluded && self.item_excluded(&id) {
-                        self.excluded_reference("interface", span);
+                        self.excluded_item(path, "interface", span);
                     }
                     match &e.kind {
                         ExternKind::NamedPath { label, .. } => {
@@ -1130,6 +1152,30 @@ impl Checker<'_> {
             }
         }
         self.note_unused_uses(&owner, &lookup);
+    }
+
+    /// A reference, from an item that is in, to an interface or world gated off. In this
+    /// package that is an excluded reference; in another package the item simply is not
+    /// there, and wit-parser says so where the package first names it.
+    fn excluded_item(&mut self, path: &UsePath, what: &str, span: SpanId) {
+        match path {
+            UsePath::Local(_) => self.excluded_reference(what, span),
+            UsePath::Package { package, name, .. } => {
+                let kinds = super::items::foreign_kinds(self.db, self.root, self.owner);
+                let at = kinds
+                    .get(&(package.clone(), name.name.clone()))
+                    .map_or(self.at(name.span), |r| r.first.clone());
+                self.out.diags.push(Diag::error(
+                    "excluded-reference",
+                    format!(
+                        "{what} '{}' not found in package '{package}': it is gated off by \
+                         `@unstable` there, and its feature is not enabled",
+                        name.name
+                    ),
+                    at,
+                ));
+            }
+        }
     }
 
     /// Whether an interface or world is gated off.

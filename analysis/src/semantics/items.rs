@@ -280,6 +280,14 @@ fn article(kind: ItemKind) -> &'static str {
     }
 }
 
+/// How a package first refers to a foreign interface or world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignRef {
+    pub kind: ItemKind,
+    /// Where, which is where wit-parser reports that it does not exist.
+    pub first: At,
+}
+
 /// The kind each foreign `ns:pkg/name` of a package is taken as: wit-parser decides by the
 /// first path naming it (an `include` makes a world, anything else an interface), so a later
 /// path wanting the other kind is an error there.
@@ -288,7 +296,7 @@ pub fn foreign_kinds(
     db: &dyn salsa::Database,
     root: Root,
     pkg: PkgId,
-) -> Arc<IndexMap<(PackageName, Name), ItemKind>> {
+) -> Arc<IndexMap<(PackageName, Name), ForeignRef>> {
     let graph = package_graph(db, root);
     let mut out = IndexMap::default();
     let PackageSrc::Wit { lists } = &graph.package(pkg).src else {
@@ -302,7 +310,10 @@ pub fn foreign_kinds(
         for p in items.items.iter().flat_map(|i| &i.paths) {
             if let UsePath::Package { package, name, .. } = &p.path {
                 out.entry((package.clone(), name.name.clone()))
-                    .or_insert(p.kind);
+                    .or_insert(ForeignRef {
+                        kind: p.kind,
+                        first: At::Span(file, name.span),
+                    });
             }
         }
     }
@@ -392,23 +403,23 @@ pub fn resolve_path(
             package_span,
             name,
         } => {
-            let Some(pkg) = graph.find(package) else {
-                return Err(PathError::PackageNotFound {
-                    package: package.clone(),
-                    span: *package_span,
-                });
-            };
+            // wit-parser decides the kind of a foreign item before it looks for its package.
             let kinds = foreign_kinds(db, root, owner);
             let kind = kinds
                 .get(&(package.clone(), name.name.clone()))
-                .copied()
-                .unwrap_or(expected);
+                .map_or(expected, |r| r.kind);
             if kind != expected {
                 return Err(PathError::WrongKind {
                     name: name.clone(),
                     found: kind,
                 });
             }
+            let Some(pkg) = graph.find(package) else {
+                return Err(PathError::PackageNotFound {
+                    package: package.clone(),
+                    span: *package_span,
+                });
+            };
             match items.get(pkg, &name.name) {
                 Some(def) if def.kind == expected => Ok(ItemId {
                     pkg,
