@@ -3,7 +3,7 @@
 
 use crate::fx::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use witty_syntax::{TextRange, TextSize};
 
@@ -16,6 +16,10 @@ pub struct AnalysisHost {
     /// Problems found while reading files (not UTF-8), by root.
     read_problems: HashMap<Root, Vec<Diagnostic>>,
     files: HashMap<PathBuf, Vec<File>>,
+    /// How many file texts have been set, and that count when each root was last checked:
+    /// a root is checked on every core only when many of its files are new to the database.
+    edits: usize,
+    checked_at: Mutex<HashMap<Root, usize>>,
 }
 
 impl AnalysisHost {
@@ -90,10 +94,19 @@ impl AnalysisHost {
         for file in files {
             file.set_text(&mut self.db).to(Arc::from(text));
         }
+        self.edits += 1;
     }
 
     /// Every diagnostic of a root that witty's own checks find, in file and position order.
     pub fn diagnostics(&self, root: Root) -> Vec<Diagnostic> {
+        let last = self
+            .checked_at
+            .lock()
+            .ok()
+            .and_then(|mut m| m.insert(root, self.edits));
+        if last.is_none_or(|at| self.edits - at >= crate::parallel::MIN_FILES) {
+            crate::parallel::warm(&self.db, root);
+        }
         let mut out = self.read_problems.get(&root).cloned().unwrap_or_default();
         out.extend(
             crate::diagnostics::root_diagnostics(&self.db, root)

@@ -12,6 +12,7 @@ pub mod hir;
 mod host;
 pub mod input;
 mod loader;
+mod parallel;
 pub mod semantics;
 
 pub use db::{ExecutionLog, RootDatabase};
