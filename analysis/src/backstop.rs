@@ -9,100 +9,128 @@ use std::sync::Arc;
 use witty_syntax::{TextRange, TextSize};
 
 use crate::Diagnostic;
-use crate::input::{PackageSource, Root};
+use crate::input::{Features, PackageSource, Root};
 
-/// wit-parser's first error for the root, if it finds one.
-#[salsa::tracked(returns(clone))]
-pub fn backstop(db: &dyn salsa::Database, root: Root) -> Option<Arc<Diagnostic>> {
-    let mut names: HashMap<String, PathBuf> = HashMap::default();
-    let mut resolve = wit_parser::Resolve::new();
-    let features = root.features(db);
-    resolve.all_features = features.all;
-    for f in &features.enabled {
-        resolve.features.insert(f.clone());
-    }
+/// wit-parser's stack, deep enough for the longest type chains it recurses on.
+pub const STACK: usize = 256 << 20;
 
-    let mut source_map = |source: &PackageSource| -> wit_parser::SourceMap {
-        let mut map = wit_parser::SourceMap::new();
-        let mut files: Vec<_> = source.files().to_vec();
-        files.sort_by(|a, b| a.path(db).cmp(b.path(db)));
-        for file in files {
-            let name = file.path(db).display().to_string();
-            names.insert(name.clone(), file.path(db).clone());
-            map.push_str(&name, file.text(db).to_string());
+/// What wit-parser needs of a root: texts and bytes, copied out of the database so that it
+/// can run without holding a snapshot (which would hold up the next edit).
+pub struct BackstopInput {
+    root: PathBuf,
+    features: Features,
+    main: Source,
+    deps: Vec<Source>,
+}
+
+enum Source {
+    /// The files of a package, by path.
+    Wit(Vec<(PathBuf, Arc<str>)>),
+    Binary(PathBuf, Arc<[u8]>),
+}
+
+impl Source {
+    fn collect(db: &dyn salsa::Database, source: &PackageSource) -> Source {
+        match source {
+            PackageSource::Binary(file) => {
+                Source::Binary(file.path(db).clone(), file.bytes(db).clone())
+            }
+            PackageSource::Wit { files, .. } => {
+                let mut files: Vec<(PathBuf, Arc<str>)> = files
+                    .iter()
+                    .map(|f| (f.path(db).clone(), f.text(db).clone()))
+                    .collect();
+                files.sort_by(|a, b| a.0.cmp(&b.0));
+                Source::Wit(files)
+            }
         }
-        map
-    };
+    }
+}
 
-    // A binary package checked on its own: decoding it is all wit-parser does.
-    if let PackageSource::Binary(file) = root.main(db) {
-        let bytes = wat::parse_bytes(file.bytes(db))
-            .map(|b| b.into_owned())
-            .unwrap_or_default();
-        return match wit_parser::decoding::decode(&bytes) {
-            Ok(_) => None,
-            Err(e) => Some(Arc::new(at_path(file.path(db).clone(), format!("{e:#}")))),
-        };
+impl BackstopInput {
+    pub fn collect(db: &dyn salsa::Database, root: Root) -> BackstopInput {
+        BackstopInput {
+            root: root.path(db).clone(),
+            features: root.features(db).clone(),
+            main: Source::collect(db, root.main(db)),
+            deps: root
+                .deps(db)
+                .iter()
+                .map(|d| Source::collect(db, d))
+                .collect(),
+        }
     }
 
-    // As `Resolve::push_dir`: the package's own files first, then `deps/`.
-    let main_map = source_map(root.main(db));
-    let main = match main_map.parse() {
-        Ok(group) => group,
-        Err((map, e)) => {
-            return Some(Arc::new(locate(
-                &map,
+    /// wit-parser's first error for the root, if it finds one.
+    pub fn run(&self) -> Option<Diagnostic> {
+        let mut names: HashMap<String, PathBuf> = HashMap::default();
+        let mut resolve = wit_parser::Resolve::new();
+        resolve.all_features = self.features.all;
+        for f in &self.features.enabled {
+            resolve.features.insert(f.clone());
+        }
+        let root = &self.root;
+        let mut parse = |files: &[(PathBuf, Arc<str>)]| {
+            let mut map = wit_parser::SourceMap::new();
+            for (path, text) in files {
+                let name = path.display().to_string();
+                names.insert(name.clone(), path.clone());
+                map.push_str(&name, text.to_string());
+            }
+            map.parse()
+                .map_err(|(map, e)| locate(&map, e.kind().span(), &e.to_string(), &names, root))
+        };
+
+        // As `Resolve::push_dir`: the package's own files first, then `deps/`.
+        let main = match &self.main {
+            // A binary package checked on its own: decoding it is all wit-parser does.
+            Source::Binary(path, bytes) => {
+                return match wit_parser::decoding::decode(&wasm_bytes(bytes)) {
+                    Ok(_) => None,
+                    Err(e) => Some(at_path(path.clone(), format!("{e:#}"))),
+                };
+            }
+            Source::Wit(files) => match parse(files) {
+                Ok(group) => group,
+                Err(d) => return Some(d),
+            },
+        };
+        let mut deps = Vec::new();
+        for dep in &self.deps {
+            match dep {
+                Source::Binary(path, bytes) => {
+                    let decoded = wit_parser::decoding::decode(&wasm_bytes(bytes));
+                    // A binary that does not decode was reported by witty's own checks.
+                    if let Ok(wit_parser::decoding::DecodedWasm::WitPackage(r, _)) = decoded
+                        && let Err(e) = resolve.merge(r)
+                    {
+                        return Some(at_path(path.clone(), format!("{e:#}")));
+                    }
+                }
+                Source::Wit(files) => match parse(files) {
+                    Ok(group) => deps.push(group),
+                    Err(d) => return Some(d),
+                },
+            }
+        }
+        match resolve.push_groups(main, deps) {
+            Ok(_) => None,
+            Err(e) => Some(locate(
+                &resolve.source_map,
                 e.kind().span(),
                 &e.to_string(),
                 &names,
-                root.path(db),
-            )));
-        }
-    };
-    let mut deps = Vec::new();
-    for dep in root.deps(db) {
-        match dep {
-            PackageSource::Binary(file) => {
-                let bytes = file.bytes(db);
-                let decoded = wit_parser::decoding::decode(
-                    &wat::parse_bytes(bytes)
-                        .map(|b| b.into_owned())
-                        .unwrap_or_default(),
-                );
-                // A binary that does not decode was reported by witty's own checks already.
-                if let Ok(wit_parser::decoding::DecodedWasm::WitPackage(r, _)) = decoded
-                    && let Err(e) = resolve.merge(r)
-                {
-                    return Some(Arc::new(at_path(file.path(db).clone(), format!("{e:#}"))));
-                }
-            }
-            wit => match source_map(wit).parse() {
-                Ok(group) => deps.push(group),
-                Err((map, e)) => {
-                    return Some(Arc::new(locate(
-                        &map,
-                        e.kind().span(),
-                        &e.to_string(),
-                        &names,
-                        root.path(db),
-                    )));
-                }
-            },
+                &self.root,
+            )),
         }
     }
-    match resolve.push_groups(main, deps) {
-        Ok(_) => None,
-        Err(e) => {
-            let span = e.kind().span();
-            Some(Arc::new(locate(
-                &resolve.source_map,
-                span,
-                &e.to_string(),
-                &names,
-                root.path(db),
-            )))
-        }
-    }
+}
+
+/// The binary form of a `.wasm` or `.wat` package (empty when the text does not parse).
+fn wasm_bytes(bytes: &[u8]) -> Vec<u8> {
+    wat::parse_bytes(bytes)
+        .map(|b| b.into_owned())
+        .unwrap_or_default()
 }
 
 fn locate(

@@ -3,13 +3,14 @@
 //! them as wit-parser does (and more), and reports diagnostics as plain data (byte ranges into
 //! files), which the command line and the language server present each in their own way.
 
-mod backstop;
+pub mod backstop;
 mod db;
 mod diagnostic;
 pub mod diagnostics;
 mod fx;
 pub mod hir;
 mod host;
+pub mod ide;
 pub mod input;
 mod loader;
 mod parallel;

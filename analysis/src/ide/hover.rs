@@ -1,0 +1,211 @@
+//! Hover: what a name is (its definition as written, without docs), its documentation as
+//! Markdown, its gates, where it comes from, and what an alias finally stands for.
+
+use std::fmt::Write;
+
+use witty_syntax::{SyntaxKind::*, SyntaxNode, TextRange};
+
+use super::defs::{Def, DefKind, DefSite, file_index, find_def};
+use super::syntax_nodes::{attributes, def_node, docs, signature, token_at};
+use super::{Analysis, Cancellable, FilePosition};
+use crate::hir::parse;
+use crate::input::{File, Root};
+use crate::semantics::{ItemId, Owner, package_graph};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoverResult {
+    /// The name hovered.
+    pub range: TextRange,
+    pub markdown: String,
+}
+
+/// Lines of a definition shown before the rest is cut short.
+const MAX_LINES: usize = 24;
+
+impl Analysis {
+    pub fn hover(&self, pos: FilePosition<'_>) -> Cancellable<Option<HoverResult>> {
+        self.catch(|db| {
+            let (root, file) = self.locate(db, pos.path)?;
+            let index = file_index(db, root, file);
+            let Some((range, def, _)) = index.at(pos.offset) else {
+                return builtin_hover(db, file, pos);
+            };
+            let (def_file, site) = find_def(db, root, def)?;
+            let markdown = describe(db, root, def_file, &site)?;
+            Some(HoverResult { range, markdown })
+        })
+    }
+}
+
+/// The Markdown for a definition.
+pub(super) fn describe(
+    db: &dyn salsa::Database,
+    root: Root,
+    file: File,
+    site: &DefSite,
+) -> Option<String> {
+    let tree = parse(db, file).syntax_node();
+    let node = def_node(&tree, site.name)?;
+    let mut out = String::new();
+    if let Some(context) = context_line(db, root, site) {
+        writeln!(out, "{context}\n").ok();
+    }
+    writeln!(out, "```wit\n{}\n```", render(&node, site.kind)).ok();
+    if site.kind == DefKind::TypeAlias
+        && let Some(end) = alias_end(db, root, file, site)
+    {
+        writeln!(out, "\nResolves to `{end}`").ok();
+    }
+    let gates = attributes(&node);
+    if !gates.is_empty() {
+        writeln!(
+            out,
+            "\n{}",
+            gates
+                .iter()
+                .map(|g| format!("`{g}`"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        )
+        .ok();
+    }
+    if let Some(docs) = docs(&node) {
+        writeln!(out, "\n---\n\n{docs}").ok();
+    }
+    Some(out.trim_end().to_string())
+}
+
+/// How a definition is shown: a member with its type; an interface or world with its items.
+fn render(node: &SyntaxNode, kind: DefKind) -> String {
+    let text = signature(node, MAX_LINES);
+    match kind {
+        DefKind::Field | DefKind::Case | DefKind::Param => text.trim_end_matches(',').to_string(),
+        DefKind::EnumCase | DefKind::Flag => text.trim_end_matches(',').to_string(),
+        _ => text,
+    }
+}
+
+/// Where a definition lives: `wasi:io/streams@0.2.0`, or for a member, what it is part of.
+fn context_line(db: &dyn salsa::Database, root: Root, site: &DefSite) -> Option<String> {
+    let graph = package_graph(db, root);
+    let item = |id: &ItemId| {
+        let pkg = &graph.package(id.pkg).name;
+        let version = pkg
+            .version
+            .as_ref()
+            .map(|v| format!("@{v}"))
+            .unwrap_or_default();
+        format!("{}/{}{version}", pkg.unversioned(), id.name)
+    };
+    let owner = |o: &Owner| match o {
+        Owner::Interface(id) => format!("interface `{}`", item(id)),
+        Owner::World(id) => format!("world `{}`", item(id)),
+        Owner::Inline { world, name } => format!("interface `{name}` of world `{}`", item(world)),
+    };
+    let described = |what: &str| format!("{} of {what}", site.kind.describe());
+    Some(match &site.def {
+        Def::Package(p) => {
+            let pkg = graph.package(*p);
+            let from = if pkg.is_dep { " (a dependency)" } else { "" };
+            format!("package `{}`{from}", pkg.name)
+        }
+        Def::Item(id) => format!("{} `{}`", site.kind.describe(), item(id)),
+        Def::Type { owner: o, .. } | Def::Func { owner: o, .. } => described(&owner(o)),
+        Def::ResourceFunc {
+            owner: o, resource, ..
+        } => described(&format!("resource `{resource}` in {}", owner(o))),
+        Def::Member {
+            owner: o, parent, ..
+        } => described(&format!("`{parent}` in {}", owner(o))),
+        Def::Param { owner: o, func, .. } => described(&format!("`{func}` in {}", owner(o))),
+        Def::Extern { world, .. } => format!("{} of world `{}`", site.kind.describe(), item(world)),
+    })
+}
+
+/// What an alias stands for at the end of its chain: the type expression of the last
+/// alias, or the kind and name of the definition it names.
+fn alias_end(db: &dyn salsa::Database, root: Root, file: File, site: &DefSite) -> Option<String> {
+    let (mut file, mut site) = (file, site.clone());
+    // Each step follows one alias; a longer chain is a cycle (an error reported elsewhere).
+    for _ in 0..64 {
+        let tree = parse(db, file).syntax_node();
+        let node = def_node(&tree, site.name)?;
+        let ty = node
+            .children()
+            .find(|n| n.kind() != NAME && n.kind() != ATTRIBUTE)?;
+        let text = ty.text().to_string();
+        if ty.kind() != NAMED_TYPE {
+            return Some(text);
+        }
+        let index = file_index(db, root, file);
+        let range = ty.text_range();
+        let def = index
+            .refs
+            .iter()
+            .find(|(r, _)| range.contains_range(*r))
+            .map(|(_, d)| d.clone())?;
+        let (next_file, next) = find_def(db, root, &def)?;
+        if next.kind != DefKind::TypeAlias {
+            let name = &next_file.text(db)[next.name];
+            return Some(format!("{} {name}", next.kind.describe()));
+        }
+        (file, site) = (next_file, next);
+    }
+    None
+}
+
+/// Hover on a built-in type or a keyword: what it means.
+fn builtin_hover(
+    db: &dyn salsa::Database,
+    file: File,
+    pos: FilePosition<'_>,
+) -> Option<HoverResult> {
+    let tree = parse(db, file).syntax_node();
+    let token = token_at(&tree, pos.offset)?;
+    let text = builtin_docs(token.kind())?;
+    Some(HoverResult {
+        range: token.text_range(),
+        markdown: format!("```wit\n{}\n```\n\n{text}", token.text()),
+    })
+}
+
+fn builtin_docs(kind: witty_syntax::SyntaxKind) -> Option<&'static str> {
+    Some(match kind {
+        BOOL_KW => "A boolean: `true` or `false`.",
+        U8_KW => "An unsigned 8-bit integer (0 to 255).",
+        U16_KW => "An unsigned 16-bit integer (0 to 65,535).",
+        U32_KW => "An unsigned 32-bit integer (0 to 4,294,967,295).",
+        U64_KW => "An unsigned 64-bit integer.",
+        S8_KW => "A signed 8-bit integer (-128 to 127).",
+        S16_KW => "A signed 16-bit integer.",
+        S32_KW => "A signed 32-bit integer.",
+        S64_KW => "A signed 64-bit integer.",
+        F32_KW => "A 32-bit IEEE 754 floating-point number.",
+        F64_KW => "A 64-bit IEEE 754 floating-point number.",
+        CHAR_KW => "A Unicode scalar value (a code point that is not a surrogate).",
+        STRING_KW => "A string of Unicode scalar values.",
+        LIST_KW => "`list<T>`: a sequence of values of type `T`; `list<T, N>` has exactly `N`.",
+        MAP_KW => "`map<K, V>`: a map from keys of type `K` to values of type `V`.",
+        OPTION_KW => "`option<T>`: a value of type `T`, or none.",
+        RESULT_KW => {
+            "`result<T, E>`: success with a `T` or failure with an `E`; either may be left out (`result`, `result<T>`, `result<_, E>`)."
+        }
+        TUPLE_KW => "`tuple<A, B, ...>`: a fixed sequence of values of the given types.",
+        FUTURE_KW => "`future<T>`: a value of type `T` that will be ready later (async).",
+        STREAM_KW => "`stream<T>`: values of type `T` that arrive over time (async).",
+        ERROR_CONTEXT_KW => "`error-context`: debugging information about an error (async).",
+        BORROW_KW => {
+            "`borrow<R>`: a handle to a resource `R` lent for the duration of a call; only allowed in parameters."
+        }
+        OWN_KW => "`own<R>`: a handle that owns the resource `R` (the same as writing `R`).",
+        RESOURCE_KW => {
+            "`resource`: an abstract type with an identity, used through handles, with a constructor, methods and static functions."
+        }
+        RECORD_KW => "`record`: a named set of fields, each with a type.",
+        VARIANT_KW => "`variant`: one of several cases, each optionally carrying a value.",
+        ENUM_KW => "`enum`: one of several cases that carry no value.",
+        FLAGS_KW => "`flags`: a set of named booleans.",
+        ASYNC_KW => "`async`: the function may be called concurrently (Component Model async).",
+        _ => return None,
+    })
+}

@@ -1,0 +1,149 @@
+//! IDE features as plain data (paths and byte ranges): what the language server asks, on a
+//! snapshot of the database. Every answer may be cancelled by an edit, so each returns
+//! `Cancellable`; none knows LSP.
+
+mod defs;
+mod hover;
+mod navigation;
+mod rename;
+mod syntax_nodes;
+
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use witty_syntax::{TextRange, TextSize};
+
+use crate::fx::HashMap;
+use crate::input::{File, Root};
+use crate::{Diagnostic, RootDatabase};
+
+pub use defs::{Def, DefKind, DefSite, FileIndex, file_index, find_def};
+pub use hover::HoverResult;
+pub use navigation::{Highlight, NavTarget, Reference};
+pub use rename::{SourceChange, TextEdit};
+
+/// An answer, or the news that an edit came first and the question should be asked again.
+pub type Cancellable<T> = Result<T, salsa::Cancelled>;
+
+/// A place in a file.
+#[derive(Debug, Clone, Copy)]
+pub struct FilePosition<'a> {
+    pub path: &'a Path,
+    pub offset: TextSize,
+}
+
+/// A snapshot of the database for answering requests, possibly on another thread.
+pub struct Analysis {
+    db: RootDatabase,
+    files: Arc<HashMap<PathBuf, File>>,
+    roots: Arc<Vec<Root>>,
+    read_problems: Arc<HashMap<PathBuf, Diagnostic>>,
+}
+
+impl Analysis {
+    pub(crate) fn new(
+        db: RootDatabase,
+        files: Arc<HashMap<PathBuf, File>>,
+        roots: Arc<Vec<Root>>,
+        read_problems: Arc<HashMap<PathBuf, Diagnostic>>,
+    ) -> Analysis {
+        Analysis {
+            db,
+            files,
+            roots,
+            read_problems,
+        }
+    }
+
+    /// Runs `f`, turning salsa's cancellation (an edit arrived) into an `Err`.
+    fn catch<T>(&self, f: impl FnOnce(&RootDatabase) -> T) -> Cancellable<T> {
+        salsa::Cancelled::catch(AssertUnwindSafe(|| f(&self.db)))
+    }
+
+    pub fn file_text(&self, path: &Path) -> Option<Arc<str>> {
+        self.files.get(path).map(|f| f.text(&self.db).clone())
+    }
+
+    pub fn roots(&self) -> &[Root] {
+        &self.roots
+    }
+
+    /// Every diagnostic of a root, as `wit check --no-backstop` reports them.
+    pub fn root_diagnostics(&self, root: Root) -> Cancellable<Vec<Diagnostic>> {
+        self.catch(|db| {
+            let mut out: Vec<Diagnostic> = crate::diagnostics::root_files(db, root)
+                .iter()
+                .filter_map(|f| self.read_problems.get(f.path(db)).cloned())
+                .collect();
+            out.extend(
+                crate::diagnostics::root_diagnostics(db, root)
+                    .iter()
+                    .cloned(),
+            );
+            out
+        })
+    }
+
+    /// The paths of a root's `.wit` files, its own first.
+    pub fn root_files(&self, root: Root) -> Cancellable<Vec<PathBuf>> {
+        self.catch(|db| {
+            crate::diagnostics::root_files(db, root)
+                .iter()
+                .map(|f| f.path(db).clone())
+                .collect()
+        })
+    }
+
+    /// wit-parser's input for a root, to run outside the snapshot.
+    pub fn backstop_input(&self, root: Root) -> Cancellable<crate::backstop::BackstopInput> {
+        self.catch(|db| crate::backstop::BackstopInput::collect(db, root))
+    }
+
+    /// The file and the root it is best seen in: one whose own package holds it, else one
+    /// whose dependencies do.
+    fn locate(&self, db: &RootDatabase, path: &Path) -> Option<(Root, File)> {
+        let file = *self.files.get(path)?;
+        let own = self
+            .roots
+            .iter()
+            .copied()
+            .find(|r| r.main(db).files().contains(&file));
+        let root = own.or_else(|| {
+            self.roots
+                .iter()
+                .copied()
+                .find(|r| r.deps(db).iter().any(|d| d.files().contains(&file)))
+        })?;
+        Some((root, file))
+    }
+
+    /// The root of the file at the position and the definition named there.
+    fn def_at(&self, db: &RootDatabase, pos: FilePosition<'_>) -> Option<(Root, defs::Def)> {
+        let (root, file) = self.locate(db, pos.path)?;
+        let index = file_index(db, root, file);
+        let (_, def, _) = index.at(pos.offset)?;
+        Some((root, def.clone()))
+    }
+
+    /// Every root that holds the file (a package can be a dependency of several).
+    fn roots_with(&self, db: &RootDatabase, file: File) -> Vec<Root> {
+        self.roots
+            .iter()
+            .copied()
+            .filter(|r| crate::diagnostics::root_files(db, *r).contains(&file))
+            .collect()
+    }
+}
+
+/// A range in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileRange {
+    pub path: PathBuf,
+    pub range: TextRange,
+}
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,262 @@
+//! Hover.
+
+use insta::assert_snapshot;
+
+use crate::ide::fixture::Fixture;
+
+fn check(fixture: &str) -> String {
+    let f = Fixture::parse(fixture);
+    let path = f.position().path.to_path_buf();
+    match f.host.analysis().hover(f.position()).unwrap() {
+        Some(h) => format!("{}\n{}", f.show(&path, h.range), h.markdown),
+        None => "(nothing)".to_string(),
+    }
+}
+
+#[test]
+fn record_with_docs_and_gate() {
+    assert_snapshot!(check(r#"
+package wasi:demo@0.2.0;
+interface types {
+  /// A point on the plane.
+  ///
+  /// Coordinates are in pixels.
+  @since(version = 0.2.0)
+  record point {
+    /// Across.
+    x: u32,
+    y: u32,
+  }
+  move: func(p: poi$0nt) -> point;
+}
+"#), @r#"
+    /wit/main.wit:13:17-13:22 "point"
+    record of interface `wasi:demo/types@0.2.0`
+
+    ```wit
+    record point {
+      x: u32,
+      y: u32,
+    }
+    ```
+
+    `@since(version = 0.2.0)`
+
+    ---
+
+    A point on the plane.
+
+    Coordinates are in pixels.
+    "#);
+}
+
+#[test]
+fn function_and_method() {
+    assert_snapshot!(check(r#"
+package a:b;
+interface i {
+  resource file {
+    constructor(path: string);
+    /// Reads bytes.
+    read: func(len: u64) -> result<list<u8>, string>;
+  }
+  open: func(path: string) -> fi$0le;
+}
+"#), @r#"
+    /wit/main.wit:9:31-9:35 "file"
+    resource of interface `a:b/i`
+
+    ```wit
+    resource file {
+      constructor(path: string);
+      read: func(len: u64) -> result<list<u8>, string>;
+    }
+    ```
+    "#);
+    assert_snapshot!(check(r#"
+package a:b;
+interface i {
+  resource file {
+    /// Reads bytes.
+    re$0ad: func(len: u64) -> result<list<u8>, string>;
+  }
+}
+"#), @r#"
+    /wit/main.wit:6:5-6:9 "read"
+    method of resource `file` in interface `a:b/i`
+
+    ```wit
+    read: func(len: u64) -> result<list<u8>, string>;
+    ```
+
+    ---
+
+    Reads bytes.
+    "#);
+}
+
+#[test]
+fn alias_resolves_through_chain_and_use() {
+    assert_snapshot!(check(r#"
+//- /wit/a.wit
+package a:b@1.0.0;
+interface types {
+  type bytes = list<u8>;
+  type payload = bytes;
+}
+//- /wit/b.wit
+package a:b@1.0.0;
+interface api {
+  use types.{payload};
+  send: func(p: pay$0load);
+}
+"#), @r#"
+    /wit/b.wit:4:17-4:24 "payload"
+    type of interface `a:b/types@1.0.0`
+
+    ```wit
+    type payload = bytes;
+    ```
+
+    Resolves to `list<u8>`
+    "#);
+}
+
+#[test]
+fn deprecated_item_from_dependency() {
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+interface api {
+  use wasi:io/streams@0.2.0.{input-st$0ream};
+}
+//- /wit/deps/io/streams.wit
+package wasi:io@0.2.0;
+interface streams {
+  /// A stream of bytes.
+  @deprecated(version = 0.2.0)
+  @since(version = 0.1.0)
+  resource input-stream;
+}
+"#), @r#"
+    /wit/main.wit:3:30-3:42 "input-stream"
+    resource of interface `wasi:io/streams@0.2.0`
+
+    ```wit
+    resource input-stream;
+    ```
+
+    `@deprecated(version = 0.2.0)` · `@since(version = 0.1.0)`
+
+    ---
+
+    A stream of bytes.
+    "#);
+}
+
+#[test]
+fn package_interface_and_field() {
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+world w { import wasi:io/str$0eams@0.2.0; }
+//- /wit/deps/io/streams.wit
+package wasi:io@0.2.0;
+/// Byte streams.
+interface streams {
+  resource input-stream;
+  resource output-stream;
+}
+"#), @r#"
+    /wit/main.wit:2:26-2:33 "streams"
+    interface `wasi:io/streams@0.2.0`
+
+    ```wit
+    interface streams {
+      resource input-stream;
+      resource output-stream;
+    }
+    ```
+
+    ---
+
+    Byte streams.
+    "#);
+    assert_snapshot!(check(r#"
+package a:b;
+interface i { record r { /// The size.
+  si$0ze: u64 } }
+"#), @r#"
+    /wit/main.wit:4:3-4:7 "size"
+    field of `r` in interface `a:b/i`
+
+    ```wit
+    size: u64
+    ```
+
+    ---
+
+    The size.
+    "#);
+}
+
+#[test]
+fn builtins_and_nothing() {
+    assert_snapshot!(check("package a:b;\ninterface i { f: func() -> bor$0row<x>; }\n"), @r#"
+    /wit/main.wit:2:28-2:34 "borrow"
+    ```wit
+    borrow
+    ```
+
+    `borrow<R>`: a handle to a resource `R` lent for the duration of a call; only allowed in parameters.
+    "#);
+    assert_snapshot!(check("package a:b;\ninterface i { f: func() -> u$032; }\n"), @r#"
+    /wit/main.wit:2:28-2:31 "u32"
+    ```wit
+    u32
+    ```
+
+    An unsigned 32-bit integer (0 to 4,294,967,295).
+    "#);
+    assert_snapshot!(check("package a:b;\ninterface i { f: func()$0; }\n"), @"(nothing)");
+}
+
+#[test]
+fn long_interface_is_cut_short() {
+    let mut text = String::from("package a:b;\ninterface bi$0g {\n");
+    for i in 0..40 {
+        text.push_str(&format!("  f{i}: func();\n"));
+    }
+    text.push_str("}\n");
+    assert_snapshot!(check(&text), @r#"
+    /wit/main.wit:2:11-2:14 "big"
+    interface `a:b/big`
+
+    ```wit
+    interface big {
+      f0: func();
+      f1: func();
+      f2: func();
+      f3: func();
+      f4: func();
+      f5: func();
+      f6: func();
+      f7: func();
+      f8: func();
+      f9: func();
+      f10: func();
+      f11: func();
+      f12: func();
+      f13: func();
+      f14: func();
+      f15: func();
+      f16: func();
+      f17: func();
+      f18: func();
+      f19: func();
+      f20: func();
+      ...
+    }
+    ```
+    "#);
+}
