@@ -31,6 +31,8 @@ enum Command {
         /// The `.wit` file to parse
         file: PathBuf,
     },
+    /// The language server, speaking LSP on stdin and stdout
+    Lsp,
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,13 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => cmd_check::run(args),
         Command::Parse { file } => cmd_parse::run(&file),
+        Command::Lsp => match witty_lsp::run() {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot start the language server: {e}");
+                2
+            }
+        },
     };
     ExitCode::from(code)
 }

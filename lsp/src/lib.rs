@@ -1,2 +1,32 @@
 //! witty-lsp: the language server (`wit lsp`). The only crate that knows LSP types, UTF-16
-//! positions and JSON-RPC. Built in the language server issue; empty until then.
+//! positions and JSON-RPC: handlers convert positions, ask the analysis on a snapshot, and
+//! convert the answer back.
+
+mod capabilities;
+mod convert;
+mod diagnostics;
+mod handlers;
+mod publish;
+mod semantic_tokens;
+mod server;
+mod state;
+mod text_sync;
+mod workspace;
+
+use tower_lsp_server::{LspService, Server};
+
+/// Serves LSP on stdin and stdout until the client says `exit` (or closes stdin).
+pub fn run() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(server::Backend::new);
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    // Requests still running would only delay the exit the client asked for.
+    runtime.shutdown_background();
+    Ok(())
+}

@@ -177,6 +177,23 @@ impl SyntaxKind {
         self.is_keyword() && !matches!(self, GET_KW | SET_KW)
     }
 
+    /// Nodes that are type expressions.
+    pub fn is_type(self) -> bool {
+        matches!(
+            self,
+            PRIMITIVE_TYPE
+                | NAMED_TYPE
+                | LIST_TYPE
+                | MAP_TYPE
+                | OPTION_TYPE
+                | RESULT_TYPE
+                | TUPLE_TYPE
+                | FUTURE_TYPE
+                | STREAM_TYPE
+                | HANDLE_TYPE
+        )
+    }
+
     /// Primitive types named by a single keyword.
     pub fn is_primitive_type(self) -> bool {
         matches!(

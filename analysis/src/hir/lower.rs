@@ -78,22 +78,6 @@ fn name_text(token: Token<'_>) -> &str {
     token.text.strip_prefix('%').unwrap_or(token.text)
 }
 
-fn is_type(kind: SyntaxKind) -> bool {
-    matches!(
-        kind,
-        PRIMITIVE_TYPE
-            | NAMED_TYPE
-            | LIST_TYPE
-            | MAP_TYPE
-            | OPTION_TYPE
-            | RESULT_TYPE
-            | TUPLE_TYPE
-            | FUTURE_TYPE
-            | STREAM_TYPE
-            | HANDLE_TYPE
-    )
-}
-
 impl Lower {
     fn span(&mut self, range: TextRange) -> SpanId {
         self.spans.push(range);
@@ -625,11 +609,11 @@ impl Lower {
 }
 
 fn type_child(node: Node<'_>) -> Option<Node<'_>> {
-    node.nodes().find(|n| is_type(n.kind()))
+    node.nodes().find(|n| n.kind().is_type())
 }
 
 fn type_children(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
-    node.nodes().filter(|n| is_type(n.kind()))
+    node.nodes().filter(|n| n.kind().is_type())
 }
 
 /// `ns` and `name` of a `PACKAGE_NAME` node (without `%`).

@@ -124,7 +124,12 @@ fn context_line(db: &dyn salsa::Database, root: Root, site: &DefSite) -> Option<
 
 /// What an alias stands for at the end of its chain: the type expression of the last
 /// alias, or the kind and name of the definition it names.
-fn alias_end(db: &dyn salsa::Database, root: Root, file: File, site: &DefSite) -> Option<String> {
+pub(super) fn alias_end(
+    db: &dyn salsa::Database,
+    root: Root,
+    file: File,
+    site: &DefSite,
+) -> Option<String> {
     let (mut file, mut site) = (file, site.clone());
     // Each step follows one alias; a longer chain is a cycle (an error reported elsewhere).
     for _ in 0..64 {

@@ -2,11 +2,17 @@
 //! snapshot of the database. Every answer may be cancelled by an edit, so each returns
 //! `Cancellable`; none knows LSP.
 
+mod assists;
+mod completion;
 mod defs;
+mod highlight;
 mod hover;
+mod inlay_hints;
 mod navigation;
 mod rename;
+mod structure;
 mod syntax_nodes;
+mod workspace_symbols;
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -18,10 +24,16 @@ use crate::fx::HashMap;
 use crate::input::{File, Root};
 use crate::{Diagnostic, RootDatabase};
 
+pub use assists::{Assist, AssistKind};
+pub use completion::{CompletionItem, CompletionKind};
 pub use defs::{Def, DefKind, DefSite, FileIndex, file_index, find_def};
+pub use highlight::{HlRange, HlTag, hl_mod};
 pub use hover::HoverResult;
+pub use inlay_hints::InlayHint;
 pub use navigation::{Highlight, NavTarget, Reference};
 pub use rename::{SourceChange, TextEdit};
+pub use structure::{Fold, FoldKind, StructureSymbol};
+pub use workspace_symbols::WorkspaceSymbol;
 
 /// An answer, or the news that an edit came first and the question should be asked again.
 pub type Cancellable<T> = Result<T, salsa::Cancelled>;
@@ -69,6 +81,11 @@ impl Analysis {
         &self.roots
     }
 
+    /// The package folder (or file) a root was loaded from.
+    pub fn root_path(&self, root: Root) -> &Path {
+        root.path(&self.db)
+    }
+
     /// Every diagnostic of a root, as `wit check --no-backstop` reports them.
     pub fn root_diagnostics(&self, root: Root) -> Cancellable<Vec<Diagnostic>> {
         self.catch(|db| {
@@ -98,6 +115,11 @@ impl Analysis {
     /// wit-parser's input for a root, to run outside the snapshot.
     pub fn backstop_input(&self, root: Root) -> Cancellable<crate::backstop::BackstopInput> {
         self.catch(|db| crate::backstop::BackstopInput::collect(db, root))
+    }
+
+    /// The root a file is best seen in (see `locate`).
+    pub fn home_root(&self, path: &Path) -> Cancellable<Option<Root>> {
+        self.catch(|db| self.locate(db, path).map(|(root, _)| root))
     }
 
     /// The file and the root it is best seen in: one whose own package holds it, else one

@@ -3,7 +3,7 @@
 //! wit-parser enforces, each reported where wit-parser points, and all of them at once.
 
 pub mod binary;
-mod check_file;
+pub(crate) mod check_file;
 pub mod cycles;
 mod gates;
 pub mod items;

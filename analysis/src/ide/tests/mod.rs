@@ -1,9 +1,14 @@
 //! Feature tests: each feature has one `check` helper that runs it on a fixture (files
 //! under `/wit`, `$0` for the cursor) and renders the answer for an inline snapshot.
 
+mod assists;
+mod completion;
+mod highlight;
 mod hover;
+mod inlay_hints;
 mod navigation;
 mod rename;
+mod structure;
 
 /// A type used across files, directly, under another name, in an interface and a world,
 /// beside a dependency.

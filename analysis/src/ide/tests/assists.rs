@@ -1,0 +1,145 @@
+//! Code actions: each assist at the cursor, with the file after it.
+
+use insta::assert_snapshot;
+
+use crate::ide::fixture::Fixture;
+use witty_syntax::TextRange;
+
+fn check(fixture: &str) -> String {
+    let f = Fixture::parse(fixture);
+    let pos = f.position();
+    let assists = f
+        .host
+        .analysis()
+        .assists(pos.path, TextRange::empty(pos.offset))
+        .unwrap();
+    let mut out = String::new();
+    for a in &assists {
+        out.push_str(&format!("=== {} ({:?})\n", a.title, a.kind));
+        for (path, edits) in &a.change.files {
+            let mut text = f.text(path).to_string();
+            for e in edits.iter().rev() {
+                text.replace_range(std::ops::Range::<usize>::from(e.range), &e.new_text);
+            }
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
+#[test]
+fn kebab_case_everywhere_in_the_file() {
+    assert_snapshot!(check("package a:b;\ninterface i {\n  record myPo$0int { x: u32 }\n  f: func(p: myPoint);\n}\n"), @"
+    === Rename `myPoint` to `my-point` (2 places) (QuickFix)
+    package a:b;
+    interface i {
+      record my-point { x: u32 }
+      f: func(p: my-point);
+    }
+    ");
+}
+
+#[test]
+fn import_a_type_from_another_interface() {
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+interface types { record point { x: u32 } }
+interface api {
+  use types.{};
+  f: func(p: poi$0nt);
+}
+interface other {
+  f: func(p: point, s: input-stream);
+}
+//- /wit/deps/io/streams.wit
+package wasi:io@0.2.0;
+interface streams { record point { y: u8 } resource input-stream; }
+"#), @"
+    === Import `point` from `types` (QuickFix)
+    package a:b;
+    interface types { record point { x: u32 } }
+    interface api {
+      use types.{point};
+      f: func(p: point);
+    }
+    interface other {
+      f: func(p: point, s: input-stream);
+    }
+    === Import `point` from `wasi:io/streams@0.2.0` (QuickFix)
+    package a:b;
+    interface types { record point { x: u32 } }
+    interface api {
+      use wasi:io/streams@0.2.0.{point};
+      use types.{};
+      f: func(p: point);
+    }
+    interface other {
+      f: func(p: point, s: input-stream);
+    }
+    ");
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+interface api {
+  f: func(s: input-str$0eam);
+}
+//- /wit/deps/io/streams.wit
+package wasi:io@0.2.0;
+interface streams { resource input-stream; }
+"#), @"
+    === Import `input-stream` from `wasi:io/streams@0.2.0` (QuickFix)
+    package a:b;
+    interface api {
+      use wasi:io/streams@0.2.0.{input-stream};
+      f: func(s: input-stream);
+    }
+    ");
+}
+
+#[test]
+fn misspelt_name() {
+    assert_snapshot!(check("package a:b;\ninterface i {\n  record point { x: u32 }\n  f: func(p: pont$0);\n}\n"), @"
+    === Replace with `point` (QuickFix)
+    package a:b;
+    interface i {
+      record point { x: u32 }
+      f: func(p: point);
+    }
+    ");
+}
+
+#[test]
+fn remove_unused_use() {
+    assert_snapshot!(check("package a:b;\ninterface t { type x = u8; type y = u8; }\ninterface i {\n  use t.{x, y$0};\n  f: func(a: x);\n}\n"), @"
+    === Remove unused `y` (QuickFix)
+    package a:b;
+    interface t { type x = u8; type y = u8; }
+    interface i {
+      use t.{x};
+      f: func(a: x);
+    }
+    ");
+    assert_snapshot!(check("package a:b;\ninterface t { type x = u8; }\ninterface i {\n  use t.{x$0};\n  f: func();\n}\n"), @"
+    === Remove unused `x` (QuickFix)
+    package a:b;
+    interface t { type x = u8; }
+    interface i {
+      f: func();
+    }
+    ");
+}
+
+#[test]
+fn add_since_in_versioned_package() {
+    assert_snapshot!(check("package a:b@1.2.0;\ninterface i {\n  /// Docs.\n  f$0: func();\n}\n"), @"
+    === Add `@since(version = 1.2.0)` (Refactor)
+    package a:b@1.2.0;
+    interface i {
+      /// Docs.
+      @since(version = 1.2.0)
+      f: func();
+    }
+    ");
+    assert_snapshot!(check("package a:b;\ninterface i {\n  f$0: func();\n}\n"), @"");
+}

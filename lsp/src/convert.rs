@@ -1,0 +1,130 @@
+//! Between witty's byte offsets and LSP's lines and columns (UTF-8 or UTF-16, as negotiated),
+//! and between paths and URIs.
+
+use std::path::{Path, PathBuf};
+
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+use witty_syntax::{LineCol, LineIndex, TextRange, TextSize};
+
+/// How the client counts columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+/// A text with its line index, for converting positions in both directions.
+pub struct LineMap<'a> {
+    pub text: &'a str,
+    pub index: LineIndex,
+    pub encoding: Encoding,
+}
+
+impl<'a> LineMap<'a> {
+    pub fn new(text: &'a str, encoding: Encoding) -> LineMap<'a> {
+        LineMap {
+            text,
+            index: LineIndex::new(text),
+            encoding,
+        }
+    }
+
+    /// The offset of a position; a column past the end of its line means the line's end,
+    /// a line past the end of the text means the text's end.
+    pub fn position(&self, offset: TextSize) -> lsp::Position {
+        position(&self.index, self.encoding, offset)
+    }
+
+    pub fn range(&self, r: TextRange) -> lsp::Range {
+        range(&self.index, self.encoding, r)
+    }
+
+    pub fn offset(&self, pos: lsp::Position) -> TextSize {
+        if pos.line >= self.index.line_count() {
+            return self.index.len();
+        }
+        let lc = LineCol {
+            line: pos.line,
+            col: pos.character,
+        };
+        match self.encoding {
+            Encoding::Utf16 => self.index.offset_utf16(lc).unwrap_or(self.index.len()),
+            Encoding::Utf8 => {
+                let start = self
+                    .index
+                    .offset(LineCol {
+                        line: pos.line,
+                        col: 0,
+                    })
+                    .unwrap_or(self.index.len());
+                let rest = &self.text[usize::from(start)..];
+                let line_len = rest.find('\n').unwrap_or(rest.len());
+                let mut col = (pos.character as usize).min(line_len);
+                // A column inside a multi-byte character means the character's start.
+                while !rest.is_char_boundary(col) {
+                    col -= 1;
+                }
+                start + TextSize::new(col as u32)
+            }
+        }
+    }
+
+    pub fn text_range(&self, range: lsp::Range) -> TextRange {
+        let (start, end) = (self.offset(range.start), self.offset(range.end));
+        TextRange::new(start.min(end), end.max(start))
+    }
+}
+
+pub fn position(index: &LineIndex, encoding: Encoding, offset: TextSize) -> lsp::Position {
+    let lc = match encoding {
+        Encoding::Utf8 => index.line_col(offset),
+        Encoding::Utf16 => index.line_col_utf16(offset),
+    };
+    lsp::Position::new(lc.line, lc.col)
+}
+
+pub fn range(index: &LineIndex, encoding: Encoding, range: TextRange) -> lsp::Range {
+    lsp::Range::new(
+        position(index, encoding, range.start()),
+        position(index, encoding, range.end()),
+    )
+}
+
+/// Line indexes of the files a response mentions, built once per file.
+pub struct Lines<'a> {
+    analysis: &'a witty_analysis::ide::Analysis,
+    encoding: Encoding,
+    indexes: std::collections::HashMap<PathBuf, LineIndex>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(analysis: &'a witty_analysis::ide::Analysis, encoding: Encoding) -> Lines<'a> {
+        Lines {
+            analysis,
+            encoding,
+            indexes: Default::default(),
+        }
+    }
+
+    /// The LSP range of a range in a file (the file's start if the file is unknown).
+    pub fn range(&mut self, path: &Path, r: TextRange) -> lsp::Range {
+        let analysis = self.analysis;
+        let index = self
+            .indexes
+            .entry(path.to_path_buf())
+            .or_insert_with(|| LineIndex::new(&analysis.file_text(path).unwrap_or_default()));
+        range(index, self.encoding, r)
+    }
+
+    pub fn location(&mut self, path: &Path, r: TextRange) -> Option<lsp::Location> {
+        Some(lsp::Location::new(uri(path)?, self.range(path, r)))
+    }
+}
+
+pub fn path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+pub fn uri(path: &Path) -> Option<Uri> {
+    Uri::from_file_path(path)
+}

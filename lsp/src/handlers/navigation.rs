@@ -1,0 +1,150 @@
+//! Hover, go to definition and type definition, references, highlight, rename.
+
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types as lsp;
+use witty_analysis::ide::{FilePosition, NavTarget};
+
+use super::{cancellable, position, workspace_edit};
+use crate::convert::Lines;
+use crate::state::Snapshot;
+
+pub fn hover(snap: &Snapshot, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+    let Some((path, offset)) = position(snap, &params.text_document_position_params) else {
+        return Ok(None);
+    };
+    let found = cancellable(snap.analysis.hover(FilePosition {
+        path: &path,
+        offset,
+    }))?;
+    let mut lines = Lines::new(&snap.analysis, snap.encoding);
+    Ok(found.map(|h| lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: h.markdown,
+        }),
+        range: Some(lines.range(&path, h.range)),
+    }))
+}
+
+pub fn definition(
+    snap: &Snapshot,
+    params: lsp::GotoDefinitionParams,
+) -> Result<Option<lsp::GotoDefinitionResponse>> {
+    let Some((path, offset)) = position(snap, &params.text_document_position_params) else {
+        return Ok(None);
+    };
+    let targets = cancellable(snap.analysis.goto_definition(FilePosition {
+        path: &path,
+        offset,
+    }))?;
+    Ok(nav_locations(snap, targets))
+}
+
+pub fn type_definition(
+    snap: &Snapshot,
+    params: lsp::GotoDefinitionParams,
+) -> Result<Option<lsp::GotoDefinitionResponse>> {
+    let Some((path, offset)) = position(snap, &params.text_document_position_params) else {
+        return Ok(None);
+    };
+    let targets = cancellable(snap.analysis.goto_type_definition(FilePosition {
+        path: &path,
+        offset,
+    }))?;
+    Ok(nav_locations(snap, targets))
+}
+
+pub fn references(
+    snap: &Snapshot,
+    params: lsp::ReferenceParams,
+) -> Result<Option<Vec<lsp::Location>>> {
+    let Some((path, offset)) = position(snap, &params.text_document_position) else {
+        return Ok(None);
+    };
+    let found = cancellable(snap.analysis.references(
+        FilePosition {
+            path: &path,
+            offset,
+        },
+        params.context.include_declaration,
+    ))?;
+    let mut lines = Lines::new(&snap.analysis, snap.encoding);
+    Ok(Some(
+        found
+            .iter()
+            .filter_map(|r| lines.location(&r.location.path, r.location.range))
+            .collect(),
+    ))
+}
+
+pub fn highlight(
+    snap: &Snapshot,
+    params: lsp::DocumentHighlightParams,
+) -> Result<Option<Vec<lsp::DocumentHighlight>>> {
+    let Some((path, offset)) = position(snap, &params.text_document_position_params) else {
+        return Ok(None);
+    };
+    let found = cancellable(snap.analysis.highlight(FilePosition {
+        path: &path,
+        offset,
+    }))?;
+    let mut lines = Lines::new(&snap.analysis, snap.encoding);
+    Ok(Some(
+        found
+            .iter()
+            .map(|h| lsp::DocumentHighlight {
+                range: lines.range(&path, h.range),
+                kind: Some(if h.is_def {
+                    lsp::DocumentHighlightKind::WRITE
+                } else {
+                    lsp::DocumentHighlightKind::READ
+                }),
+            })
+            .collect(),
+    ))
+}
+
+pub fn prepare_rename(
+    snap: &Snapshot,
+    params: lsp::TextDocumentPositionParams,
+) -> Result<Option<lsp::PrepareRenameResponse>> {
+    let Some((path, offset)) = position(snap, &params) else {
+        return Ok(None);
+    };
+    match cancellable(snap.analysis.prepare_rename(FilePosition {
+        path: &path,
+        offset,
+    }))? {
+        Ok(range) => {
+            let mut lines = Lines::new(&snap.analysis, snap.encoding);
+            Ok(Some(lsp::PrepareRenameResponse::Range(
+                lines.range(&path, range),
+            )))
+        }
+        Err(why) => Err(Error::invalid_params(why)),
+    }
+}
+
+pub fn rename(snap: &Snapshot, params: lsp::RenameParams) -> Result<Option<lsp::WorkspaceEdit>> {
+    let Some((path, offset)) = position(snap, &params.text_document_position) else {
+        return Ok(None);
+    };
+    let change = cancellable(snap.analysis.rename(
+        FilePosition {
+            path: &path,
+            offset,
+        },
+        &params.new_name,
+    ))?
+    .map_err(Error::invalid_params)?;
+    Ok(Some(workspace_edit(snap, &change)))
+}
+
+fn nav_locations(snap: &Snapshot, targets: Vec<NavTarget>) -> Option<lsp::GotoDefinitionResponse> {
+    let mut lines = Lines::new(&snap.analysis, snap.encoding);
+    let links: Vec<lsp::Location> = targets
+        .iter()
+        .filter_map(|t| lines.location(&t.path, t.focus_range))
+        .collect();
+    (!links.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(links))
+}

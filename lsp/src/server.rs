@@ -1,0 +1,359 @@
+//! The language server: LSP messages in, the state changed in order, answers computed on
+//! snapshots off the async threads, diagnostics published as soon as they are known.
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::MutexGuard;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+use witty_analysis::Features;
+
+use crate::convert;
+use crate::handlers;
+use crate::publish::Publisher;
+use crate::state::{Snapshot, State};
+use crate::text_sync::apply_changes;
+
+pub struct Backend {
+    publisher: Publisher,
+    watch_files: AtomicBool,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            publisher: Publisher::new(client),
+            watch_files: AtomicBool::new(false),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.publisher.state()
+    }
+
+    /// Runs a handler on a snapshot in a blocking thread; a panic becomes an error answer.
+    async fn request<P, R>(&self, params: P, handler: fn(&Snapshot, P) -> Result<R>) -> Result<R>
+    where
+        P: Send + 'static,
+        R: Send + 'static,
+    {
+        let snap = self.state().snapshot();
+        let run = move || std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+        match tokio::task::spawn_blocking(run).await {
+            Ok(Ok(answer)) => answer,
+            Ok(Err(panic)) => {
+                if panic.is::<salsa::Cancelled>() {
+                    return Err(handlers::content_modified());
+                }
+                let what = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("unknown panic");
+                Err(Error {
+                    code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                    message: format!(
+                        "witty failed on this request (a bug; please report it): {what}"
+                    )
+                    .into(),
+                    data: None,
+                })
+            }
+            Err(e) => Err(Error {
+                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                message: format!("witty failed on this request: {e}").into(),
+                data: None,
+            }),
+        }
+    }
+
+    /// Changes the state, then publishes diagnostics (the file `first` first).
+    fn change(&self, first: Option<PathBuf>, f: impl FnOnce(&mut State)) {
+        {
+            let mut state = self.state();
+            f(&mut state);
+            self.publisher.generation.fetch_add(1, Ordering::SeqCst);
+        }
+        self.publisher.publish_diagnostics(first);
+        self.publisher.schedule_backstop();
+    }
+
+    fn settings(&self, value: &serde_json::Value) -> Option<Features> {
+        let witty = value.get("witty").unwrap_or(value);
+        let enabled = witty.get("features")?.as_array()?;
+        Some(Features {
+            enabled: enabled
+                .iter()
+                .filter_map(|f| f.as_str().map(str::to_string))
+                .collect(),
+            all: witty
+                .get("allFeatures")
+                .and_then(|a| a.as_bool())
+                .unwrap_or(false),
+        })
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = crate::capabilities::negotiate_encoding(&params.capabilities);
+        let support = crate::capabilities::client_support(&params.capabilities);
+        self.watch_files.store(
+            crate::capabilities::can_watch_files(&params.capabilities),
+            Ordering::SeqCst,
+        );
+        let mut folders: Vec<PathBuf> = params
+            .workspace_folders
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| convert::path(&f.uri))
+            .collect();
+        #[allow(deprecated)]
+        if folders.is_empty()
+            && let Some(root) = params.root_uri.as_ref().and_then(convert::path)
+        {
+            folders.push(root);
+        }
+        let features = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| self.settings(o));
+        {
+            let mut state = self.state();
+            state.encoding = encoding;
+            state.client = support;
+            state.folders = folders;
+            if let Some(f) = features {
+                state.features = f;
+            }
+        }
+        Ok(InitializeResult {
+            capabilities: crate::capabilities::server_capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "witty".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.watch_files.load(Ordering::SeqCst) {
+            let watchers = ["**/*.wit", "**/deps/**/*.wasm", "**/deps/**/*.wat"]
+                .iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob.to_string()),
+                    kind: None,
+                })
+                .collect();
+            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+            let registration = Registration {
+                id: "witty-watch-wit".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            // A client that refuses leaves the server working on open files only.
+            let _ = self
+                .publisher
+                .client
+                .register_capability(vec![registration])
+                .await;
+        }
+        self.change(None, |state| state.load_workspace());
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let Some(path) = convert::path(&params.text_document.uri) else {
+            return;
+        };
+        let doc = params.text_document;
+        self.change(Some(path.clone()), |state| {
+            state.docs.insert(
+                path.clone(),
+                crate::state::Doc {
+                    text: doc.text.clone(),
+                    version: doc.version,
+                },
+            );
+            if !state.host.set_file_text(&path, &doc.text) || state.host.roots_of(&path).is_empty()
+            {
+                state.ensure_root_for(&path);
+            }
+        });
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let Some(path) = convert::path(&params.text_document.uri) else {
+            return;
+        };
+        let version = params.text_document.version;
+        self.change(Some(path.clone()), |state| {
+            let encoding = state.encoding;
+            let Some(doc) = state.docs.get_mut(&path) else {
+                return;
+            };
+            apply_changes(&mut doc.text, params.content_changes, encoding);
+            doc.version = version;
+            let text = doc.text.clone();
+            if !state.host.set_file_text(&path, &text) {
+                state.ensure_root_for(&path);
+            }
+        });
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let Some(path) = convert::path(&params.text_document.uri) else {
+            return;
+        };
+        self.change(None, |state| {
+            state.docs.remove(&path);
+            // What is on disk counts again (the file may be gone, or never saved).
+            state.reload_for(std::slice::from_ref(&path));
+        });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let paths: Vec<PathBuf> = params
+            .changes
+            .iter()
+            .filter_map(|c| convert::path(&c.uri))
+            .collect();
+        self.change(None, |state| {
+            // An open file's text is the editor's, whatever happens on disk.
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| !state.docs.contains_key(p))
+                .collect();
+            if !paths.is_empty() {
+                state.reload_for(&paths);
+            }
+        });
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if let Some(features) = self.settings(&params.settings) {
+            self.change(None, |state| state.set_features(features));
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        self.change(None, |state| {
+            for removed in &params.event.removed {
+                if let Some(p) = convert::path(&removed.uri) {
+                    state.folders.retain(|f| f != &p);
+                }
+            }
+            for added in &params.event.added {
+                if let Some(p) = convert::path(&added.uri) {
+                    state.folders.push(p);
+                }
+            }
+            state.load_workspace();
+        });
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.request(params, handlers::hover).await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        self.request(params, handlers::definition).await
+    }
+
+    async fn goto_type_definition(
+        &self,
+        params: request::GotoTypeDefinitionParams,
+    ) -> Result<Option<request::GotoTypeDefinitionResponse>> {
+        self.request(params, handlers::type_definition).await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.request(params, handlers::references).await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.request(params, handlers::highlight).await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.request(params, handlers::prepare_rename).await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.request(params, handlers::rename).await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.request(params, handlers::completion).await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.request(params, handlers::code_action).await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.request(params, handlers::document_symbol).await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.request(params, handlers::workspace_symbol).await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.request(params, handlers::folding_range).await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.request(params, handlers::selection_range).await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.request(params, handlers::semantic_tokens_full).await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        self.request(params, handlers::semantic_tokens_delta).await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.request(params, handlers::semantic_tokens_range).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.request(params, handlers::inlay_hint).await
+    }
+}

@@ -1,0 +1,163 @@
+//! The server's state: the analysis host, the open documents, the workspace folders, and
+//! the choices made at initialization.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use witty_analysis::ide::Analysis;
+use witty_analysis::{AnalysisHost, Features};
+
+use crate::convert::Encoding;
+use crate::semantic_tokens::TokenCache;
+use crate::workspace;
+
+pub struct Doc {
+    pub text: String,
+    pub version: i32,
+}
+
+pub struct State {
+    pub host: AnalysisHost,
+    pub docs: HashMap<PathBuf, Doc>,
+    pub folders: Vec<PathBuf>,
+    pub features: Features,
+    pub encoding: Encoding,
+    pub client: ClientSupport,
+    pub tokens: TokenCache,
+    /// Counts changes, so that work for an older state is not published over newer.
+    pub generation: u64,
+}
+
+/// What a request handler needs, taken under the lock and used without it.
+pub struct Snapshot {
+    pub analysis: Analysis,
+    pub encoding: Encoding,
+    pub client: ClientSupport,
+    pub tokens: TokenCache,
+}
+
+/// What the client said it can take.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientSupport {
+    pub snippets: bool,
+    pub hierarchical_symbols: bool,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            host: AnalysisHost::new(),
+            docs: HashMap::new(),
+            folders: Vec::new(),
+            features: Features::default(),
+            encoding: Encoding::Utf16,
+            client: ClientSupport::default(),
+            tokens: TokenCache::default(),
+            generation: 0,
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            analysis: self.host.analysis(),
+            encoding: self.encoding,
+            client: self.client,
+            tokens: self.tokens.clone(),
+        }
+    }
+
+    fn open_texts(&self) -> HashMap<PathBuf, String> {
+        self.docs
+            .iter()
+            .map(|(p, d)| (p.clone(), d.text.clone()))
+            .collect()
+    }
+
+    /// Finds and loads every package of the workspace folders.
+    pub fn load_workspace(&mut self) {
+        let roots: Vec<PathBuf> = self
+            .folders
+            .iter()
+            .flat_map(|f| workspace::discover(f))
+            .collect();
+        let open = self.open_texts();
+        for root in roots {
+            self.load_root(&root, &open);
+        }
+        self.generation += 1;
+    }
+
+    /// Loads (or reloads) the package at `root`; a folder that is gone or holds no `.wit`
+    /// file any more stops being checked.
+    fn load_root(&mut self, root: &Path, open: &HashMap<PathBuf, String>) {
+        let existing = self
+            .host
+            .roots()
+            .iter()
+            .copied()
+            .find(|r| self.host.root_path(*r) == root);
+        match workspace::load(root, open).filter(|p| !p.files.is_empty()) {
+            Some(package) => {
+                self.host.add_root(&package, self.features.clone());
+            }
+            None => {
+                if let Some(r) = existing {
+                    self.host.remove_root(r);
+                }
+            }
+        }
+    }
+
+    /// Makes sure the package of a file is loaded (a file opened outside the workspace
+    /// folders brings its own package).
+    pub fn ensure_root_for(&mut self, path: &Path) {
+        if !self.host.roots_of(path).is_empty() {
+            return;
+        }
+        if let Some(root) = workspace::root_for_file(path) {
+            let open = self.open_texts();
+            self.load_root(&root, &open);
+        }
+    }
+
+    /// Reloads the packages that files created, deleted or changed on disk belong to.
+    pub fn reload_for(&mut self, paths: &[PathBuf]) {
+        let open = self.open_texts();
+        let mut roots: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| workspace::root_for_file(p))
+            .collect();
+        roots.sort();
+        roots.dedup();
+        for root in roots {
+            let known = self
+                .host
+                .roots()
+                .iter()
+                .any(|r| self.host.root_path(*r) == root);
+            let in_workspace = self.folders.iter().any(|f| root.starts_with(f));
+            if known || in_workspace {
+                self.load_root(&root, &open);
+            }
+        }
+        self.generation += 1;
+    }
+
+    pub fn set_features(&mut self, features: Features) {
+        if features == self.features {
+            return;
+        }
+        self.features = features;
+        let open = self.open_texts();
+        let roots: Vec<PathBuf> = self
+            .host
+            .roots()
+            .iter()
+            .map(|r| self.host.root_path(*r).to_path_buf())
+            .collect();
+        for root in roots {
+            self.load_root(&root, &open);
+        }
+        self.generation += 1;
+    }
+}

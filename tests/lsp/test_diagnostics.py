@@ -1,0 +1,106 @@
+"""Diagnostics: published at once on edits, cleared when fixed, across files (open or not),
+with codes, related information and tags; files created on disk are picked up."""
+
+from lsprotocol import types as t
+
+from conftest import change, codes, open_doc, position_of, uri, wait_for
+
+
+async def test_error_appears_and_clears(client):
+    api, text = open_doc(client, "wit/api.wit")
+    broken = text.replace("total: func() -> u64;", "total: func() -> u46;")
+    change(client, api, 2, None, broken)
+    await wait_for(lambda: "unresolved-name" in codes(client, api), client)
+    d = client.diagnostics[api][0]
+    assert d.source == "witty"
+    assert d.severity == t.DiagnosticSeverity.Error
+    assert "u46" in d.message
+    assert d.range.start == position_of(broken, "u46")
+    assert d.code_description.href.endswith("diagnostics.md#unresolved-name")
+    change(client, api, 3, None, text)
+    await wait_for(lambda: codes(client, api) == [], client)
+
+
+async def test_edit_in_one_file_updates_a_closed_one(client):
+    types, text = open_doc(client, "wit/types.wit")
+    # Rename `product` in types.wit only: api.wit (not open) now names nothing.
+    at = position_of(text, "record product", offset_in_needle=7)
+    end = t.Position(line=at.line, character=at.character + len("product"))
+    change(client, types, 2, t.Range(start=at, end=end), "item")
+    api = uri(client, "wit/api.wit")
+    await wait_for(lambda: "unresolved-name" in codes(client, api), client)
+    change(client, types, 3, t.Range(start=at, end=t.Position(line=at.line, character=at.character + 4)), "product")
+    await wait_for(lambda: codes(client, api) == [], client)
+
+
+async def test_warnings_carry_tags_and_related_information(client):
+    api, text = open_doc(client, "wit/api.wit")
+    edited = text.replace(
+        "use wasi:io/streams@0.2.0.{output-stream};",
+        "use wasi:io/streams@0.2.0.{output-stream, old-stream, stream-error};\n  type o = old-stream;\n  type id = u8;",
+    )
+    change(client, api, 2, None, edited)
+    await wait_for(lambda: "duplicate-name" in codes(client, api), client)
+    by_code = {str(d.code): d for d in client.diagnostics[api]}
+    assert t.DiagnosticTag.Unnecessary in by_code["unused-use"].tags
+    assert t.DiagnosticTag.Deprecated in by_code["deprecated"].tags
+    dup = by_code["duplicate-name"]
+    assert dup.severity == t.DiagnosticSeverity.Error
+
+
+async def test_non_ascii_comment_keeps_utf16_columns(client):
+    api, text = open_doc(client, "wit/api.wit")
+    # Characters outside the BMP take two UTF-16 units; the error after them must still
+    # point at the right column.
+    edited = text.replace("total: func() -> u64;", "/* 🛒 é */ total: func() -> u46;")
+    change(client, api, 2, None, edited)
+    await wait_for(lambda: "unresolved-name" in codes(client, api), client)
+    assert client.diagnostics[api][0].range.start == position_of(edited, "u46")
+
+
+async def test_incremental_changes_apply_in_order(client):
+    api, text = open_doc(client, "wit/api.wit")
+    at = position_of(text, "u64")
+    # Three quick edits, each relative to the text after the one before.
+    for version, (start, end, new) in enumerate(
+        [(0, 3, "u4"), (2, 2, "6"), (0, 0, "")], start=2
+    ):
+        change(
+            client,
+            api,
+            version,
+            t.Range(
+                start=t.Position(line=at.line, character=at.character + start),
+                end=t.Position(line=at.line, character=at.character + end),
+            ),
+            new,
+        )
+    await wait_for(lambda: "unresolved-name" in codes(client, api), client)
+    assert "`u46`" in client.diagnostics[api][0].message
+
+
+async def test_new_file_on_disk_is_checked(client):
+    path = client.workspace_root / "wit" / "extra.wit"
+    path.write_text("package demo:shop@1.2.0;\n\ninterface extra {\n  f: func(x: nothing);\n}\n")
+    client.workspace_did_change_watched_files(
+        t.DidChangeWatchedFilesParams(
+            changes=[t.FileEvent(uri=path.as_uri(), type=t.FileChangeType.Created)]
+        )
+    )
+    await wait_for(lambda: "unresolved-name" in codes(client, path.as_uri()), client)
+    path.unlink()
+    client.workspace_did_change_watched_files(
+        t.DidChangeWatchedFilesParams(
+            changes=[t.FileEvent(uri=path.as_uri(), type=t.FileChangeType.Deleted)]
+        )
+    )
+    # The package no longer has the file: its diagnostics are cleared.
+    await wait_for(lambda: codes(client, path.as_uri()) == [], client)
+
+
+async def test_closing_a_file_goes_back_to_disk(client):
+    api, text = open_doc(client, "wit/api.wit")
+    change(client, api, 2, None, text.replace("u64", "u46"))
+    await wait_for(lambda: "unresolved-name" in codes(client, api), client)
+    client.text_document_did_close(t.DidCloseTextDocumentParams(text_document=t.TextDocumentIdentifier(uri=api)))
+    await wait_for(lambda: codes(client, api) == [], client)
