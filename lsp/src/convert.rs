@@ -94,7 +94,8 @@ pub fn range(index: &LineIndex, encoding: Encoding, range: TextRange) -> lsp::Ra
 pub struct Lines<'a> {
     analysis: &'a witty_analysis::ide::Analysis,
     encoding: Encoding,
-    indexes: std::collections::HashMap<PathBuf, LineIndex>,
+    indexes: std::collections::HashMap<PathBuf, std::sync::Arc<LineIndex>>,
+    uris: std::collections::HashMap<PathBuf, Option<Uri>>,
 }
 
 impl<'a> Lines<'a> {
@@ -103,21 +104,30 @@ impl<'a> Lines<'a> {
             analysis,
             encoding,
             indexes: Default::default(),
+            uris: Default::default(),
         }
     }
 
     /// The LSP range of a range in a file (the file's start if the file is unknown).
     pub fn range(&mut self, path: &Path, r: TextRange) -> lsp::Range {
         let analysis = self.analysis;
-        let index = self
-            .indexes
-            .entry(path.to_path_buf())
-            .or_insert_with(|| LineIndex::new(&analysis.file_text(path).unwrap_or_default()));
+        let index = self.indexes.entry(path.to_path_buf()).or_insert_with(|| {
+            match analysis.line_index(path) {
+                Ok(Some(index)) => index,
+                // An unknown file (or a cancelled query): positions at its start.
+                _ => std::sync::Arc::new(LineIndex::new("")),
+            }
+        });
         range(index, self.encoding, r)
     }
 
     pub fn location(&mut self, path: &Path, r: TextRange) -> Option<lsp::Location> {
-        Some(lsp::Location::new(uri(path)?, self.range(path, r)))
+        let uri = self
+            .uris
+            .entry(path.to_path_buf())
+            .or_insert_with(|| uri(path))
+            .clone()?;
+        Some(lsp::Location::new(uri, self.range(path, r)))
     }
 }
 

@@ -24,11 +24,12 @@ pub fn compute(
     let analysis = &snap.analysis;
     let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     let mut order: Vec<PathBuf> = Vec::new();
+    let homes = analysis.home_roots()?;
     for &root in analysis.roots() {
         let files = analysis.root_files(root)?;
         let mut own = Vec::new();
         for path in files {
-            if analysis.home_root(&path)? == Some(root) && !by_file.contains_key(&path) {
+            if homes.get(&path) == Some(&root) && !by_file.contains_key(&path) {
                 by_file.insert(path.clone(), Vec::new());
                 order.push(path.clone());
                 own.push(path);
@@ -45,8 +46,8 @@ pub fn compute(
             found.push(d.clone());
         }
         for mut d in found {
-            if !own.contains(&d.file) {
-                if by_file.contains_key(&d.file) || witty_analysis_knows(analysis, &d.file) {
+            if homes.get(&d.file) != Some(&root) {
+                if homes.contains_key(&d.file) {
                     // Another package's file: that package reports it.
                     continue;
                 }
@@ -75,10 +76,6 @@ pub fn compute(
             (path, converted)
         })
         .collect())
-}
-
-fn witty_analysis_knows(analysis: &witty_analysis::ide::Analysis, path: &Path) -> bool {
-    analysis.file_text(path).is_some()
 }
 
 fn to_lsp(d: &Diagnostic, lines: &mut Lines<'_>) -> lsp::Diagnostic {

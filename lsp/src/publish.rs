@@ -82,9 +82,11 @@ impl Publisher {
             };
             let mut published = published.lock().await;
             // Files no package holds any more (deleted, or out of the workspace) are cleared.
+            let current: std::collections::HashSet<&PathBuf> =
+                files.iter().map(|(p, _)| p).collect();
             let gone: Vec<PathBuf> = published
                 .keys()
-                .filter(|p| !files.iter().any(|(f, _)| f == *p))
+                .filter(|p| !current.contains(p))
                 .cloned()
                 .collect();
             for path in gone {

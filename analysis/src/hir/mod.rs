@@ -42,3 +42,9 @@ pub fn item_tree(db: &dyn salsa::Database, file: File) -> Arc<ItemTree> {
 pub fn span_map(db: &dyn salsa::Database, file: File) -> Arc<SpanMap> {
     lower_file(db, file).1.clone()
 }
+
+/// Where the file's lines start, for turning offsets into lines and columns.
+#[salsa::tracked(returns(clone), no_eq)]
+pub fn line_index(db: &dyn salsa::Database, file: File) -> Arc<witty_syntax::LineIndex> {
+    Arc::new(witty_syntax::LineIndex::new(file.text(db)))
+}

@@ -77,6 +77,14 @@ impl Analysis {
         self.files.get(path).map(|f| f.text(&self.db).clone())
     }
 
+    /// The line index of a known file, computed once per version of its text.
+    pub fn line_index(&self, path: &Path) -> Cancellable<Option<Arc<witty_syntax::LineIndex>>> {
+        self.catch(|db| {
+            let file = *self.files.get(path)?;
+            Some(crate::hir::line_index(db, file))
+        })
+    }
+
     pub fn roots(&self) -> &[Root] {
         &self.roots
     }
@@ -115,6 +123,24 @@ impl Analysis {
     /// wit-parser's input for a root, to run outside the snapshot.
     pub fn backstop_input(&self, root: Root) -> Cancellable<crate::backstop::BackstopInput> {
         self.catch(|db| crate::backstop::BackstopInput::collect(db, root))
+    }
+
+    /// Every known file with the root it is best seen in (see `locate`), in one pass.
+    pub fn home_roots(&self) -> Cancellable<HashMap<PathBuf, Root>> {
+        self.catch(|db| {
+            let mut homes: HashMap<PathBuf, Root> = HashMap::default();
+            for &root in self.roots.iter() {
+                for file in root.main(db).files() {
+                    homes.entry(file.path(db).clone()).or_insert(root);
+                }
+            }
+            for &root in self.roots.iter() {
+                for file in root.deps(db).iter().flat_map(|d| d.files()) {
+                    homes.entry(file.path(db).clone()).or_insert(root);
+                }
+            }
+            homes
+        })
     }
 
     /// The root a file is best seen in (see `locate`).

@@ -1,6 +1,7 @@
 //! Go to definition, go to type definition, find references, document highlight.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use witty_syntax::{SyntaxKind::*, SyntaxNode, TextRange};
 
@@ -123,10 +124,9 @@ impl Analysis {
             let Some((root, file)) = self.locate(db, pos.path) else {
                 return Vec::new();
             };
-            let mut out: Vec<Highlight> = references_in(db, root, file, pos)
+            let mut out: Vec<Highlight> = references_in_file(db, root, file, pos)
                 .into_iter()
-                .filter(|(f, _, _)| *f == file)
-                .map(|(_, range, is_def)| Highlight { range, is_def })
+                .map(|(range, is_def)| Highlight { range, is_def })
                 .collect();
             out.sort_by_key(|h| h.range.start());
             out.dedup();
@@ -147,26 +147,69 @@ pub(super) fn references_in(
         return Vec::new();
     };
     let target = canonical(db, root, def);
-    let mut cache: HashMap<Def, Def> = HashMap::default();
-    let mut out = Vec::new();
-    for f in crate::diagnostics::root_files(db, root) {
-        let index = file_index(db, root, f);
-        for site in &index.defs {
-            if site.def == target {
-                out.push((f, site.name, true));
-            }
-        }
-        for (range, def) in &index.refs {
-            let def = cache
-                .entry(def.clone())
-                .or_insert_with(|| canonical(db, root, def));
-            if *def == target {
-                out.push((f, *range, false));
-            }
+    reference_index(db, root)
+        .get(&target)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The definition at a position and its references in the same file: for highlighting,
+/// which should not wait for the index of the whole root.
+fn references_in_file(
+    db: &dyn salsa::Database,
+    root: Root,
+    file: File,
+    pos: FilePosition<'_>,
+) -> Vec<(TextRange, bool)> {
+    let index = file_index(db, root, file);
+    let Some((_, def, _)) = index.at(pos.offset) else {
+        return Vec::new();
+    };
+    let target = canonical(db, root, def);
+    let mut out: Vec<(TextRange, bool)> = index
+        .defs
+        .iter()
+        .filter(|site| site.def == target)
+        .map(|site| (site.name, true))
+        .collect();
+    for (range, def) in &index.refs {
+        if canonical(db, root, def) == target {
+            out.push((*range, false));
         }
     }
     out
 }
+
+/// Every definition of a root with the places that name it (definitions included), the
+/// references keyed by the definition they finally reach. Built once per revision, on the
+/// first request that needs it.
+#[salsa::tracked(returns(clone), no_eq)]
+fn reference_index(db: &dyn salsa::Database, root: Root) -> Arc<RefIndex> {
+    let mut canonical_of: HashMap<Def, Def> = HashMap::default();
+    let mut out = RefIndex::default();
+    for f in crate::diagnostics::root_files(db, root) {
+        let index = file_index(db, root, f);
+        for site in &index.defs {
+            out.entry(site.def.clone())
+                .or_default()
+                .push((f, site.name, true));
+        }
+        for (range, def) in &index.refs {
+            let target = match canonical_of.get(def) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = canonical(db, root, def);
+                    canonical_of.insert(def.clone(), c.clone());
+                    c
+                }
+            };
+            out.entry(target).or_default().push((f, *range, false));
+        }
+    }
+    Arc::new(out)
+}
+
+type RefIndex = HashMap<Def, Vec<(File, TextRange, bool)>>;
 
 /// A definition as its own site names it: a type reached through `use`s is the type where
 /// it is defined.
