@@ -20,6 +20,28 @@ fn fmt_corpus() {
 }
 
 #[test]
+fn a_comment_after_every_token_of_the_corpus_survives() {
+    let mut files = Vec::new();
+    common::wit_files(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/test_data/fmt")),
+        &mut files,
+    );
+    let mut formatted = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        for style in common::COMMENT_STYLES {
+            let text = common::with_comments(&text, style);
+            // A comment inside a version (`1.0.0-rc.1`) is an error, so not every file parses.
+            if witty_syntax::parse(&text).errors().is_empty() {
+                check_format(&text).expect("no syntax errors");
+                formatted += 1;
+            }
+        }
+    }
+    assert!(formatted > 60, "only {formatted} files formatted");
+}
+
+#[test]
 fn refuses_text_with_syntax_errors() {
     assert_eq!(format("interface i {\n  f: func()\n}\n"), None);
     assert_eq!(format("interface i {"), None);

@@ -7,29 +7,50 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{check_format, ui_dir, wit_files};
+use common::{check_format_of, ui_dir, wit_files};
+
+/// Every `.wit` file of the suite, with its text.
+fn ui_texts() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    wit_files(&ui_dir(), &mut files);
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
+}
 
 #[test]
 fn every_ui_file_formats_soundly() {
-    let mut files = Vec::new();
-    wit_files(&ui_dir(), &mut files);
+    let files = ui_texts();
     let mut formatted = 0;
-    for path in &files {
-        let text = std::fs::read_to_string(path).unwrap();
-        // A panic names the file it came from.
-        let result = std::panic::catch_unwind(|| check_format(&text));
-        match result {
-            Ok(Some(_)) => formatted += 1,
-            Ok(None) => {}
-            Err(e) => std::panic::resume_unwind(Box::new(format!(
-                "{}: {}",
-                path.display(),
-                e.downcast_ref::<String>().cloned().unwrap_or_default()
-            ))),
+    for (path, text) in &files {
+        if check_format_of(&path.display().to_string(), text).is_some() {
+            formatted += 1;
         }
     }
     assert!(formatted > 280, "only {formatted} files formatted");
     println!("{formatted} of {} files formatted soundly", files.len());
+}
+
+#[test]
+fn every_ui_file_with_a_comment_after_every_token_formats_soundly() {
+    let mut formatted = 0;
+    for (path, original) in &ui_texts() {
+        for style in common::COMMENT_STYLES {
+            let text = common::with_comments(original, style);
+            if !witty_syntax::parse(&text).errors().is_empty() {
+                continue;
+            }
+            let label = format!("{} with {style:?}", path.display());
+            check_format_of(&label, &text).expect("no syntax errors");
+            formatted += 1;
+        }
+    }
+    assert!(formatted > 1000, "only {formatted} files formatted");
+    println!("{formatted} commented variants formatted soundly");
 }
 
 /// wit-parser's verdict and result for a ui case (a file or a folder), as its own runner

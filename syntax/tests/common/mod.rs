@@ -27,6 +27,37 @@ pub fn check_format(text: &str) -> Option<String> {
     Some(formatted)
 }
 
+/// How `with_comments` writes a comment after a token.
+pub const COMMENT_STYLES: &[&str] = &[" /* c */ ", "/*c*/", " // c\n", "\n/// d\n", "\n\n// e\n\n"];
+
+/// `text` with `comment` after every significant token: a comment in every place one can be.
+pub fn with_comments(text: &str, comment: &str) -> String {
+    let (lexed, _) = lex(text);
+    let mut out = String::with_capacity(text.len() * 4);
+    for i in 0..lexed.len() {
+        out.push_str(lexed.text(text, i));
+        if !lexed.kinds[i].is_trivia() {
+            out.push_str(comment);
+        }
+    }
+    out
+}
+
+/// [`check_format`], naming `label` (the file, say) when a check fails.
+pub fn check_format_of(label: &str, text: &str) -> Option<String> {
+    match std::panic::catch_unwind(|| check_format(text)) {
+        Ok(formatted) => formatted,
+        Err(e) => {
+            let message = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            panic!("{label}: {message}")
+        }
+    }
+}
+
 /// The comments of a text, in order; trailing blanks of a line comment do not count.
 pub fn comments(text: &str) -> Vec<String> {
     tokens(text)
