@@ -23,6 +23,8 @@ pub(super) fn format_tree(root: &SyntaxNode, input: &str, indent_width: usize) -
         frames: Vec::new(),
         next_id: 0,
         depth: 0,
+        continued: false,
+        blocks: Vec::new(),
         item_starts: false,
         // The start of the file behaves like the end of an item: comments and the first
         // token go on lines of their own, and leading blank lines vanish at the start.
@@ -75,8 +77,13 @@ struct Walker {
     /// The nodes the walk is inside, outermost first.
     frames: Vec<Frame>,
     next_id: u32,
-    /// Indentation level, in units.
+    /// Indentation level of the lines of the current body, in units.
     depth: usize,
+    /// A comment has broken the current statement across lines: the lines after the first
+    /// are indented one level more, and so is a broken list opened on one of them.
+    continued: bool,
+    /// For each open broken list: how much it indented its body, and `continued` outside it.
+    blocks: Vec<(usize, bool)>,
     /// An item node was entered and its first token is still to come.
     item_starts: bool,
     prev: Prev,
@@ -116,10 +123,17 @@ impl Walker {
             self.prev.after = Sep::Line;
         }
         let glued = glue.is_some() && glue == self.prev.glue;
+        if self.prev.after.is_line() {
+            // The previous token ended a statement (or opened a body): a new one starts.
+            self.continued = false;
+        }
         self.separate(&gap, before, glued, closes);
         self.printer.token(token.text(), token.text_range());
         if opens {
-            self.depth += 1;
+            let indent = 1 + usize::from(self.continued);
+            self.blocks.push((indent, self.continued));
+            self.depth += indent;
+            self.continued = false;
         }
         self.prev = Prev {
             kind,
@@ -141,21 +155,20 @@ impl Walker {
         let on_lines = !glued && (after.is_line() || before.is_line());
         let blank_after_prev = on_lines && after != Sep::LineNoBlank;
         let blank_before_next = on_lines && before != Sep::LineNoBlank;
-        let level = if on_lines { self.depth } else { self.depth + 1 };
-        self.comments(gap, blank_after_prev, on_lines, level);
-        if dedent {
-            self.depth = self.depth.saturating_sub(1);
+        self.comments(gap, blank_after_prev, on_lines);
+        if dedent && let Some((indent, continued)) = self.blocks.pop() {
+            self.depth = self.depth.saturating_sub(indent);
+            self.continued = continued;
         }
-        let level = if on_lines { self.depth } else { self.depth + 1 };
         let blank = gap.newlines_after > 1;
         match gap.comments.last() {
             Some(last) if last.ends_line || gap.newlines_after > 0 || on_lines => {
-                self.printer.line_break(blank && blank_before_next, level);
+                self.line_break(blank && blank_before_next, on_lines);
             }
             Some(_) => self.printer.space(),
-            None if on_lines => self
-                .printer
-                .line_break(blank && blank_after_prev && blank_before_next, level),
+            None if on_lines => {
+                self.line_break(blank && blank_after_prev && blank_before_next, true);
+            }
             None if glued || after == Sep::Glue || before == Sep::Glue => {}
             None => self.printer.space(),
         }
@@ -164,21 +177,33 @@ impl Walker {
     /// The end of the file: the comments after the last token, then one line break.
     fn end(&mut self, gap: Gap<'_>) {
         let blank_after_prev = self.prev.after != Sep::LineNoBlank;
-        self.comments(&gap, blank_after_prev, true, self.depth);
+        self.continued = false;
+        self.comments(&gap, blank_after_prev, true);
     }
 
     /// Writes a gap's comments: on the previous token's line if they were, else each on a
-    /// line of its own at `level`, with a blank line before it where one was and may be.
-    fn comments(&mut self, gap: &Gap<'_>, blank_after_prev: bool, on_lines: bool, level: usize) {
+    /// line of its own, with a blank line before it where one was and may be.
+    fn comments(&mut self, gap: &Gap<'_>, blank_after_prev: bool, on_lines: bool) {
         for (i, comment) in gap.comments.iter().enumerate() {
             if comment.newlines_before == 0 && !self.printer.at_start() {
                 self.printer.space();
             } else {
                 let blank_ok = if i == 0 { blank_after_prev } else { on_lines };
-                self.printer
-                    .line_break(blank_ok && comment.newlines_before > 1, level);
+                self.line_break(blank_ok && comment.newlines_before > 1, on_lines);
             }
             self.printer.push(comment.text);
         }
+    }
+
+    /// Starts a new line: a line of the body (`on_lines`), indented like the statement, or
+    /// a continuation of the statement, one level deeper.
+    fn line_break(&mut self, blank: bool, on_lines: bool) {
+        let level = if on_lines {
+            self.depth + usize::from(self.continued)
+        } else {
+            self.continued = true;
+            self.depth + 1
+        };
+        self.printer.line_break(blank, level);
     }
 }
