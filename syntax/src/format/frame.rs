@@ -94,7 +94,8 @@ fn layout(node: &SyntaxNode, kind: SyntaxKind) -> (bool, bool) {
     let (Some(open), Some(close)) = (open, close) else {
         return (false, true);
     };
-    // Bodies are broken whenever they hold anything, so their first token decides.
+    // A body is decided as soon as it shows an element or a comment needing its own line,
+    // mostly at its first token; a list of commas is read to its end.
     let always = list_of(kind) == List::Items || is_type_body(kind);
     let mut has_comment = false;
     let mut has_element = false;
