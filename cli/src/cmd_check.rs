@@ -1,6 +1,6 @@
 //! `wit check [PATH...]`: diagnostics for WIT packages, for people and for CI.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use witty_analysis::{AnalysisHost, Diagnostic, Features, FileProblem, Severity};
 
@@ -29,15 +29,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
-        vec![if Path::new("wit").is_dir() {
-            PathBuf::from("wit")
-        } else {
-            PathBuf::from(".")
-        }]
-    } else {
-        args.paths.clone()
-    };
+    let paths = crate::paths::or_default(args.paths.clone());
 
     let features = Features {
         enabled: args.features.clone(),

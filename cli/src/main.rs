@@ -1,9 +1,13 @@
 //! The `wit` command: a thin layer that parses flags and calls the witty crates.
 
 mod cmd_check;
+mod cmd_fmt;
 mod cmd_parse;
+mod diff;
+mod paths;
 mod report;
 mod sources;
+mod text_file;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,7 +18,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "wit",
     version,
-    about = "Check and explore WIT, the interface language of the WebAssembly Component Model"
+    about = "Check, format and explore WIT, the interface language of the WebAssembly Component Model"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -25,6 +29,9 @@ struct Cli {
 enum Command {
     /// Report errors and warnings in WIT packages (exit 0: clean, 1: errors, 2: usage or I/O)
     Check(cmd_check::CheckArgs),
+    /// Format WIT files in place, or with `--check` show what would change
+    /// (exit 0: formatted, 1: would change or syntax errors, 2: usage or I/O)
+    Fmt(cmd_fmt::FmtArgs),
     /// Print the lossless syntax tree of a WIT file, then its syntax errors on stderr
     /// (exit 0: no errors, 1: syntax errors, 2: unreadable file)
     Parse {
@@ -39,6 +46,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => cmd_check::run(args),
+        Command::Fmt(args) => cmd_fmt::run(args),
         Command::Parse { file } => cmd_parse::run(&file),
         Command::Lsp => match witty_lsp::run() {
             Ok(()) => 0,

@@ -159,33 +159,9 @@ fn has_blank_line(ws: &str) -> bool {
     ws.bytes().filter(|&b| b == b'\n').count() >= 2
 }
 
-/// Nodes that can carry documentation.
+/// Nodes that can carry documentation: items, and the members of their lists.
 fn is_documented(kind: SyntaxKind) -> bool {
-    matches!(
-        kind,
-        PACKAGE_DECL
-            | NESTED_PACKAGE
-            | TOP_USE
-            | INTERFACE
-            | WORLD
-            | USE
-            | IMPORT
-            | EXPORT
-            | INCLUDE
-            | TYPE_ALIAS
-            | RECORD
-            | FIELD
-            | FLAGS
-            | FLAG
-            | VARIANT
-            | VARIANT_CASE
-            | ENUM
-            | ENUM_CASE
-            | RESOURCE
-            | CONSTRUCTOR
-            | FUNC
-            | PARAM
-    )
+    kind.is_item() || matches!(kind, FIELD | FLAG | VARIANT_CASE | ENUM_CASE | PARAM)
 }
 
 /// Nodes with at most this many children are shared when they repeat.

@@ -1,11 +1,12 @@
 //! witty-syntax: the WIT frontend's first layer. A lexer in which every byte belongs to a
 //! token, a resilient parser that always produces a lossless rowan tree, validation of what
-//! the grammar alone cannot say, and typed AST wrappers over the tree.
+//! the grammar alone cannot say, typed AST wrappers over the tree, and the formatter.
 //!
 //! This crate knows nothing of files, packages, salsa or LSP.
 
 pub mod ast;
 mod build_tree;
+mod format;
 mod lexer;
 mod line_index;
 mod parser;
@@ -15,6 +16,7 @@ mod validation;
 
 use std::sync::Arc;
 
+pub use format::{FormatOptions, TextEdit, format, format_range, format_range_with, format_with};
 pub use lexer::{LexedTokens, lex};
 pub use line_index::{LineCol, LineIndex};
 pub use rowan::{GreenNode, TextRange, TextSize, WalkEvent};

@@ -194,6 +194,31 @@ impl SyntaxKind {
         )
     }
 
+    /// Nodes that are items of a file, a nested package, or an interface, world or resource
+    /// body: each stands on lines of its own and may carry docs and gates.
+    pub fn is_item(self) -> bool {
+        matches!(
+            self,
+            PACKAGE_DECL
+                | NESTED_PACKAGE
+                | TOP_USE
+                | INTERFACE
+                | WORLD
+                | USE
+                | IMPORT
+                | EXPORT
+                | INCLUDE
+                | TYPE_ALIAS
+                | RECORD
+                | FLAGS
+                | VARIANT
+                | ENUM
+                | RESOURCE
+                | CONSTRUCTOR
+                | FUNC
+        )
+    }
+
     /// Primitive types named by a single keyword.
     pub fn is_primitive_type(self) -> bool {
         matches!(

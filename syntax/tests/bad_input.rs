@@ -97,3 +97,19 @@ fn every_prefix_of_a_real_file() {
         check(&text[..i]);
     }
 }
+
+#[test]
+fn a_top_level_keyword_as_a_member_name_is_an_error_not_a_panic() {
+    // Found by the property tests: after a gate, or as an import's label, a keyword that
+    // only starts top-level items was taken for a name the parser then could not consume.
+    for text in [
+        "interface i { @unstable(feature = x) world: func(); }",
+        "interface i { resource r { @since(version = 1.0.0) package: func(); } }",
+        "world w { import world: func(); }",
+        "world w { export interface: func(); }",
+    ] {
+        let parse = check(text);
+        assert!(!parse.errors().is_empty(), "{text}");
+        assert_eq!(witty_syntax::format(text), None);
+    }
+}

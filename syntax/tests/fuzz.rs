@@ -1,8 +1,12 @@
 //! Property tests on stable: random bytes, and random edits of real WIT, never make the
-//! parser panic, and the tree always prints back to its input. (`syntax/fuzz` has the same
-//! properties as a `cargo fuzz` target for longer runs.)
+//! parser or the formatter panic, the tree always prints back to its input, and formatting
+//! is idempotent and keeps comments and tokens. (`syntax/fuzz` has the parser's properties
+//! as a `cargo fuzz` target for longer runs.)
+
+mod common;
 
 use proptest::prelude::*;
+use witty_syntax::{TextRange, TextSize, format_range};
 
 fn check(text: &str) {
     let parse = witty_syntax::parse(text);
@@ -15,6 +19,28 @@ fn check(text: &str) {
     for item in file.items() {
         let _ = format!("{item:?}");
     }
+    // Refused exactly when there are syntax errors; otherwise sound (see `check_format`).
+    let formatted = common::check_format(text);
+    assert_eq!(formatted.is_none(), !parse.errors().is_empty());
+}
+
+/// Range edits are in order, do not overlap, stay inside the text, and applying them leaves
+/// text that formats to what the whole text formats to.
+fn check_range(text: &str, range: TextRange) {
+    let Some(edits) = format_range(text, range) else {
+        return;
+    };
+    let mut end = TextSize::new(0);
+    for edit in &edits {
+        assert!(edit.range.start() >= end, "edits overlap: {edits:?}");
+        end = edit.range.end();
+    }
+    assert!(usize::from(end) <= text.len());
+    let mut edited = text.to_string();
+    for edit in edits.iter().rev() {
+        edited.replace_range(std::ops::Range::<usize>::from(edit.range), &edit.insert);
+    }
+    assert_eq!(witty_syntax::format(&edited), witty_syntax::format(text));
 }
 
 const SEEDS: &[&str] = &[
@@ -23,6 +49,10 @@ const SEEDS: &[&str] = &[
     include_str!("../test_data/ok/gates_and_attributes.wit"),
     include_str!("../test_data/ok/nested_packages.wit"),
     include_str!("../test_data/ok/comments_and_trivia.wit"),
+    include_str!("../test_data/fmt/comments_between_items.wit"),
+    include_str!("../test_data/fmt/comments_inside_items.wit"),
+    include_str!("../test_data/fmt/type_bodies.wit"),
+    include_str!("../test_data/fmt/magic_trailing_comma.wit"),
 ];
 
 const SNIPPETS: &[&str] = &[
@@ -134,6 +164,37 @@ fn apply(text: &mut String, edit: &Edit) {
     }
 }
 
+/// `text` with the whitespace between tokens changed, where it cannot matter: not next to a
+/// comment, and with a blank line wherever there was one.
+fn respace(text: &str, picks: &[usize]) -> String {
+    const SAME_LINE: &[&str] = &[" ", "   ", "\t", "\n", "\n    ", " \t\n\t"];
+    const BLANK: &[&str] = &["\n\n", "\n\n\n\n", " \n \t\n  "];
+    let (tokens, _) = witty_syntax::lex(text);
+    let mut out = String::new();
+    for i in 0..tokens.len() {
+        let piece = tokens.text(text, i);
+        let near_comment = |j: Option<usize>| {
+            j.is_some_and(|j| tokens.kinds.get(j).is_some_and(|k| k.is_comment()))
+        };
+        let fixed = tokens.kinds[i] != witty_syntax::SyntaxKind::WHITESPACE
+            || piece.contains('\u{feff}')
+            || near_comment(i.checked_sub(1))
+            || near_comment(Some(i + 1));
+        if fixed {
+            out.push_str(piece);
+            continue;
+        }
+        let pick = picks[i % picks.len()];
+        let choices = if piece.matches('\n').count() > 1 {
+            BLANK
+        } else {
+            SAME_LINE
+        };
+        out.push_str(choices[pick % choices.len()]);
+    }
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -146,6 +207,22 @@ proptest! {
     fn random_snippet_soup(parts in proptest::collection::vec(0..SNIPPETS.len(), 0..300)) {
         let text: String = parts.iter().map(|&i| SNIPPETS[i]).collect::<Vec<_>>().join(" ");
         check(&text);
+    }
+
+    #[test]
+    fn whitespace_does_not_matter(seed in 0..SEEDS.len(), picks in proptest::collection::vec(0usize..6, 1..50)) {
+        let text = SEEDS[seed];
+        let respaced = respace(text, &picks);
+        check(&respaced);
+        prop_assert_eq!(witty_syntax::format(&respaced), witty_syntax::format(text));
+    }
+
+    #[test]
+    fn random_ranges_of_real_wit(seed in 0..SEEDS.len(), a in any::<usize>(), b in any::<usize>()) {
+        let text = SEEDS[seed];
+        let (a, b) = (boundary(text, a), boundary(text, b));
+        let range = TextRange::new(TextSize::new(a.min(b) as u32), TextSize::new(a.max(b) as u32));
+        check_range(text, range);
     }
 
     #[test]

@@ -2,56 +2,10 @@
 //! prints back byte for byte, and no file of a package that wit-parser accepts has a syntax
 //! error.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::{ui_dir, wit_files};
 use witty_syntax::parse;
-
-/// The `tests/ui` folder of the registry copy of the wit-parser dev-dependency.
-fn ui_dir() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
-    let out = std::process::Command::new(cargo)
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--manifest-path",
-            manifest,
-        ])
-        .output()
-        .expect("cargo metadata runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let pkg = meta["packages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "wit-parser")
-        .expect("wit-parser is a dependency");
-    let manifest_path = Path::new(pkg["manifest_path"].as_str().unwrap());
-    let ui = manifest_path.parent().unwrap().join("tests/ui");
-    assert!(ui.is_dir(), "{} is missing", ui.display());
-    ui
-}
-
-fn wit_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            wit_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "wit") {
-            out.push(path);
-        }
-    }
-}
 
 #[test]
 fn every_ui_file_prints_back() {

@@ -365,27 +365,9 @@ fn context(tree: &SyntaxNode, text: &str, at: TextSize) -> Context {
     }
 }
 
+/// An item, or what the parser made of an unfinished one.
 fn is_item(kind: SyntaxKind) -> bool {
-    matches!(
-        kind,
-        INTERFACE
-            | WORLD
-            | TOP_USE
-            | USE
-            | TYPE_ALIAS
-            | RECORD
-            | VARIANT
-            | ENUM
-            | FLAGS
-            | RESOURCE
-            | FUNC
-            | CONSTRUCTOR
-            | IMPORT
-            | EXPORT
-            | INCLUDE
-            | PACKAGE_DECL
-            | ERROR
-    )
+    kind.is_item() || kind == ERROR
 }
 
 /// For `import name:` and `export name:`, the keyword.

@@ -55,9 +55,12 @@ fn name_like(p: &mut Parser<'_>, kind: SyntaxKind) -> bool {
 }
 
 /// Whether the current token can be read as a name (an identifier, or a keyword misused as
-/// one when `next` follows it).
+/// one when `next` follows it). Keywords that start top-level items are never names, as in
+/// `name`: taking one would leave the parser past a name it did not consume.
 pub(super) fn at_name(p: &Parser<'_>, next: TokenSet) -> bool {
-    p.at(IDENT) || (p.current().is_reserved_keyword() && next.contains(p.nth(1)))
+    let kind = p.current();
+    kind == IDENT
+        || (kind.is_reserved_keyword() && !TOP_LEVEL_ONLY.contains(kind) && next.contains(p.nth(1)))
 }
 
 /// Tokens that cannot be inside an attribute's parentheses: where a broken one ends.

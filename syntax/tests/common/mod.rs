@@ -1,0 +1,162 @@
+//! What every formatting test checks of the formatter's output, whatever the input.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use witty_syntax::{SyntaxKind, T, format, lex, parse};
+
+/// Formats `text` and checks the output: it parses without errors, formatting it again
+/// changes nothing, its comments are the input's in the same order, and so are its other
+/// tokens, but for commas added at the end of lists. `None` if `text` has syntax errors.
+pub fn check_format(text: &str) -> Option<String> {
+    let formatted = format(text)?;
+    let errors = parse(&formatted).errors().to_vec();
+    assert!(
+        errors.is_empty(),
+        "the output has syntax errors {errors:?}:\n{formatted}"
+    );
+    let again = format(&formatted).expect("formatted text parses");
+    assert_eq!(again, formatted, "formatting is not idempotent");
+    assert_eq!(
+        comments(&formatted),
+        comments(text),
+        "comments changed:\n{formatted}"
+    );
+    same_tokens(text, &formatted);
+    Some(formatted)
+}
+
+/// How `with_comments` writes a comment after a token.
+pub const COMMENT_STYLES: &[&str] = &[" /* c */ ", "/*c*/", " // c\n", "\n/// d\n", "\n\n// e\n\n"];
+
+/// `text` with `comment` after every significant token: a comment in every place one can be.
+pub fn with_comments(text: &str, comment: &str) -> String {
+    let (lexed, _) = lex(text);
+    let mut out = String::with_capacity(text.len() * 4);
+    for i in 0..lexed.len() {
+        out.push_str(lexed.text(text, i));
+        if !lexed.kinds[i].is_trivia() {
+            out.push_str(comment);
+        }
+    }
+    out
+}
+
+/// [`check_format`], naming `label` (the file, say) when a check fails.
+pub fn check_format_of(label: &str, text: &str) -> Option<String> {
+    match std::panic::catch_unwind(|| check_format(text)) {
+        Ok(formatted) => formatted,
+        Err(e) => {
+            let message = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            panic!("{label}: {message}")
+        }
+    }
+}
+
+/// The comments of a text, in order; trailing blanks of a line comment do not count.
+pub fn comments(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .filter(|(kind, _)| kind.is_comment())
+        .map(|(_, t)| {
+            if t.starts_with("//") {
+                t.trim_end().to_string()
+            } else {
+                t
+            }
+        })
+        .collect()
+}
+
+/// The significant tokens of `output` are those of `input`, but for commas the formatter
+/// added right before a closing `}` or `)`.
+fn same_tokens(input: &str, output: &str) {
+    let significant = |text| -> Vec<(SyntaxKind, String)> {
+        tokens(text)
+            .into_iter()
+            .filter(|(kind, _)| !kind.is_trivia())
+            .collect()
+    };
+    let (input, output) = (significant(input), significant(output));
+    let mut i = 0;
+    for (j, token) in output.iter().enumerate() {
+        if input.get(i) == Some(token) {
+            i += 1;
+            continue;
+        }
+        let closer = output.get(j + 1).map(|t| t.0);
+        assert!(
+            token.0 == T![,] && matches!(closer, Some(T!['}'] | T![')'])),
+            "token {j} of the output, {token:?}, is not the input's {:?}",
+            input.get(i)
+        );
+    }
+    assert_eq!(i, input.len(), "the output lost tokens");
+}
+
+fn tokens(text: &str) -> Vec<(SyntaxKind, String)> {
+    let (lexed, _) = lex(text);
+    (0..lexed.len())
+        .map(|i| (lexed.kinds[i], lexed.text(text, i).to_string()))
+        .collect()
+}
+
+/// The folder of a registry package the workspace depends on, found through `cargo metadata`
+/// (so that its files are read where cargo put them, never copied into this repository).
+pub fn package_dir(name: &str) -> Option<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let out = std::process::Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--manifest-path",
+            manifest,
+        ])
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pkg = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)?;
+    let manifest_path = Path::new(pkg["manifest_path"].as_str().unwrap());
+    Some(manifest_path.parent().unwrap().to_path_buf())
+}
+
+/// The `tests/ui` folder of the registry copy of the wit-parser dev-dependency.
+pub fn ui_dir() -> PathBuf {
+    let ui = package_dir("wit-parser")
+        .expect("wit-parser is a dependency")
+        .join("tests/ui");
+    assert!(ui.is_dir(), "{} is missing", ui.display());
+    ui
+}
+
+/// Every `.wit` file under `dir`, in a stable order.
+pub fn wit_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            wit_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "wit") {
+            out.push(path);
+        }
+    }
+}
