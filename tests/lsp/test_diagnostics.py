@@ -46,6 +46,10 @@ async def test_warnings_carry_tags_and_related_information(client):
     assert t.DiagnosticTag.Deprecated in by_code["deprecated"].tags
     dup = by_code["duplicate-name"]
     assert dup.severity == t.DiagnosticSeverity.Error
+    # The first definition of `id` is named as related information.
+    (first,) = dup.related_information
+    assert first.location.uri == api
+    assert first.location.range.start == position_of(edited, "{id,", offset_in_needle=1)
 
 
 async def test_non_ascii_comment_keeps_utf16_columns(client):

@@ -140,6 +140,14 @@ enum Entry {
 
 type Lookup = IndexMap<Name, Entry>;
 
+/// Where a name of the type namespace is defined, if it is a type.
+fn entry_span(entry: &Entry) -> Option<SpanId> {
+    match entry {
+        Entry::Type { span, .. } => Some(*span),
+        Entry::Func => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FuncKind {
     Freestanding,
@@ -210,6 +218,19 @@ impl Checker<'_> {
     fn error(&mut self, code: &'static str, message: impl Into<String>, span: SpanId) {
         let at = self.at(span);
         self.out.diags.push(Diag::error(code, message, at));
+    }
+
+    /// A second definition of a name, pointing back at the first.
+    fn duplicate(&mut self, name: &str, span: SpanId, first: Option<SpanId>) {
+        let mut diag = Diag::error(
+            "duplicate-name",
+            format!("name `{name}` is defined more than once"),
+            self.at(span),
+        );
+        if let Some(first) = first {
+            diag = diag.with_related(self.at(first), "first defined here");
+        }
+        self.out.diags.push(diag);
     }
 
     fn target(&mut self, span: SpanId, target: Target) {
@@ -445,12 +466,9 @@ impl Checker<'_> {
                             },
                         );
                         let local = n.local();
-                        if lookup.contains_key(&local.name) {
-                            self.error(
-                                "duplicate-name",
-                                format!("name `{}` is defined more than once", local.name),
-                                local.span,
-                            );
+                        if let Some(first) = lookup.get(&local.name) {
+                            let first = entry_span(first);
+                            self.duplicate(&local.name, local.span, first);
                         } else {
                             lookup.insert(
                                 local.name.clone(),
@@ -489,12 +507,9 @@ impl Checker<'_> {
         // Definitions: unique names, references that exist, no cycles.
         let mut by_name: IndexMap<&str, &TypeDef> = IndexMap::default();
         for d in defs {
-            if by_name.contains_key(&*d.name.name) {
-                self.error(
-                    "duplicate-name",
-                    format!("name `{}` is defined more than once", d.name.name),
-                    d.name.span,
-                );
+            if let Some(first) = by_name.get(&*d.name.name) {
+                let first = first.name.span;
+                self.duplicate(&d.name.name, d.name.span, Some(first));
             } else {
                 by_name.insert(&d.name.name, d);
             }
@@ -549,12 +564,9 @@ impl Checker<'_> {
         let unique: Vec<&TypeDef> = by_name.values().copied().collect();
         let facts = local_facts(&unique, &use_scope);
         for d in &unique {
-            if lookup.contains_key(&d.name.name) {
-                self.error(
-                    "duplicate-name",
-                    format!("name `{}` is defined more than once", d.name.name),
-                    d.name.span,
-                );
+            if let Some(first) = lookup.get(&d.name.name) {
+                let first = entry_span(first);
+                self.duplicate(&d.name.name, d.name.span, first);
                 continue;
             }
             let f = facts.get(&*d.name.name).copied().unwrap_or_default();

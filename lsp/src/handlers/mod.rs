@@ -2,10 +2,12 @@
 //! Each runs on a snapshot, off the async threads; none holds the state lock.
 
 mod editing;
+mod formatting;
 mod navigation;
 mod structure;
 
 pub use editing::*;
+pub use formatting::*;
 pub use navigation::*;
 pub use structure::*;
 
