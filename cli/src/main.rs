@@ -3,11 +3,15 @@
 mod cmd_check;
 mod cmd_fmt;
 mod cmd_parse;
+mod cmd_run;
+mod cmd_test;
 mod diff;
 mod paths;
 mod report;
+mod run_options;
 mod sources;
 mod text_file;
+mod wit_docs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +42,12 @@ enum Command {
         /// The `.wit` file to parse
         file: PathBuf,
     },
+    /// Call an export of a component, with arguments and result in WAVE, or list its exports
+    /// (exit 0: returned, 1: trapped or failed, 2: usage)
+    Run(cmd_run::RunArgs),
+    /// Run the doc-comment examples and `test-*` exports of a component
+    /// (exit 0: all pass, 1: a failure, 2: usage)
+    Test(cmd_test::TestArgs),
     /// The language server, speaking LSP on stdin and stdout
     Lsp,
 }
@@ -48,6 +58,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd_check::run(args),
         Command::Fmt(args) => cmd_fmt::run(args),
         Command::Parse { file } => cmd_parse::run(&file),
+        Command::Run(args) => cmd_run::run(args),
+        Command::Test(args) => cmd_test::run(args),
         Command::Lsp => match witty_lsp::run() {
             Ok(()) => 0,
             Err(e) => {

@@ -8,10 +8,16 @@ use std::process::{Command, Output, Stdio};
 
 /// Runs `wit ARGS` in `cwd`, without colour.
 pub fn wit(args: &[&str], cwd: &Path) -> Output {
+    wit_env(args, cwd, &[])
+}
+
+/// Runs `wit ARGS` in `cwd`, without colour, with more environment variables.
+pub fn wit_env(args: &[&str], cwd: &Path, env: &[(&str, &Path)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wit"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("the wit binary runs")
 }
