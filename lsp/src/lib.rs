@@ -21,7 +21,9 @@ pub fn run() -> std::io::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
+        let (service, socket) = LspService::build(server::Backend::new)
+            .custom_method("witty/syntaxTree", server::Backend::syntax_tree)
+            .finish();
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .serve(service)
             .await;

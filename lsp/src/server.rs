@@ -34,6 +34,11 @@ impl Backend {
         self.publisher.state()
     }
 
+    /// `witty/syntaxTree`: a custom request for the editor's "show syntax tree" command.
+    pub async fn syntax_tree(&self, params: handlers::SyntaxTreeParams) -> Result<String> {
+        self.request(params, handlers::syntax_tree).await
+    }
+
     /// Runs a handler on a snapshot in a blocking thread; a panic becomes an error answer.
     async fn request<P, R>(&self, params: P, handler: fn(&Snapshot, P) -> Result<R>) -> Result<R>
     where
