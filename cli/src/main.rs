@@ -39,7 +39,11 @@ enum Command {
         file: PathBuf,
     },
     /// The language server, speaking LSP on stdin and stdout
-    Lsp,
+    Lsp {
+        /// Accepted for clients that say how to talk (stdio is the only way anyway)
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -48,7 +52,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd_check::run(args),
         Command::Fmt(args) => cmd_fmt::run(args),
         Command::Parse { file } => cmd_parse::run(&file),
-        Command::Lsp => match witty_lsp::run() {
+        Command::Lsp { stdio: _ } => match witty_lsp::run() {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("error: cannot start the language server: {e}");

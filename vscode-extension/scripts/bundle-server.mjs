@@ -1,5 +1,6 @@
 // Copies the release build of `wit` into server/, where the extension looks for it first
 // (after the `witty.server.path` setting). Build it with `cargo build --release --bin wit`.
+import { execFileSync } from "node:child_process";
 import { copyFileSync, chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,4 +16,10 @@ const dest = join(here, "..", "server");
 mkdirSync(dest, { recursive: true });
 copyFileSync(built, join(dest, exe));
 chmodSync(join(dest, exe), 0o755);
+// Line tables are for profiling, not for users: strip them when `strip` is there.
+try {
+  execFileSync("strip", [join(dest, exe)]);
+} catch {
+  console.warn("strip is not available: the bundled server keeps its debug information");
+}
 console.log(`copied ${built} to ${join(dest, exe)}`);

@@ -6,7 +6,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 import {
@@ -40,10 +39,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   binary = found;
+  // No `transport`: the client would add `--stdio`; `wit lsp` speaks stdio anyway.
   const serverOptions: ServerOptions = {
     command: found.command,
     args: ["lsp"],
-    transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

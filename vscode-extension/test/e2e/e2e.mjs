@@ -9,6 +9,19 @@ import { chromium } from "playwright-core";
 const [url, workspace, screenshot] = process.argv.slice(2);
 const timeout = 60_000;
 
+/** Waits until a hover shows `needle`, and returns the hover's text. */
+async function hoverText(needle) {
+  const handle = await page.waitForFunction(
+    (needle) => {
+      const hovers = [...document.querySelectorAll(".monaco-hover")].map((e) => e.innerText);
+      return hovers.find((text) => text.includes(needle));
+    },
+    needle,
+    { timeout },
+  );
+  return handle.jsonValue();
+}
+
 function log(message) {
   console.log(`e2e: ${message}`);
 }
@@ -46,9 +59,7 @@ try {
   const squiggle = await page.waitForSelector(".monaco-editor .squiggly-error");
   log("error squiggle shown");
   await squiggle.hover({ force: true });
-  const problem = await page.waitForSelector(".monaco-hover-content", { state: "visible" });
-  const problemText = await problem.innerText();
-  if (!problemText.includes("u46")) throw new Error(`hover on the error says: ${problemText}`);
+  const problemText = await hoverText("does not exist");
   log(`hover on the error: ${problemText.split("\n")[0]}`);
   await page.mouse.move(5, 5);
   await page.keyboard.press("Escape");
@@ -56,12 +67,10 @@ try {
   // Hover a type: `product` in `result<product, error>` shows its definition and docs.
   const product = page.locator(".monaco-editor .view-line span", { hasText: /^product$/ }).last();
   await product.hover();
-  await page.waitForFunction(
-    () => [...document.querySelectorAll(".monaco-hover-content")].some((e) => e.innerText.includes("One item of the catalogue")),
-    null,
-    { timeout },
-  );
+  await hoverText("One item of the catalogue");
   log("hover on `product` shows its docs");
+  // The hover fades in: let it finish before the picture.
+  await page.waitForTimeout(800);
   await page.screenshot({ path: screenshot });
   log(`screenshot written to ${screenshot}`);
   await page.mouse.move(5, 5);
@@ -71,7 +80,7 @@ try {
   await line.click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
-  await page.keyboard.type("size: func() -> ");
+  await page.keyboard.type("size: func() -> prod");
   await page.keyboard.press("Control+Space");
   const suggest = await page.waitForSelector(".suggest-widget .monaco-list-row");
   const labels = await page.$$eval(".suggest-widget .monaco-list-row", (rows) => rows.map((r) => r.getAttribute("aria-label") ?? r.textContent));

@@ -46,5 +46,7 @@ done
 mkdir -p "$ext/images"
 if ! node "$here/e2e.mjs" "http://127.0.0.1:$port" "$work/ws" "$ext/images/screenshot.png"; then
   echo "code-server log:"; tail -50 "$work/code-server.log"
+  # The extension's output channel and the extension host's log say why the server failed.
+  find "$work/user/logs" \( -name '*witty*.log' -o -name 'exthost.log' \) -print -exec tail -40 {} \;
   exit 1
 fi
