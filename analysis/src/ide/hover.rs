@@ -56,6 +56,9 @@ pub(super) fn describe(
     {
         writeln!(out, "\nResolves to `{end}`").ok();
     }
+    if let Def::Package(pkg) = &site.def {
+        writeln!(out, "\n{}", package_contents(db, root, *pkg)).ok();
+    }
     let gates = attributes(&node);
     if !gates.is_empty() {
         writeln!(
@@ -213,4 +216,31 @@ fn builtin_docs(kind: witty_syntax::SyntaxKind) -> Option<&'static str> {
         ASYNC_KW => "`async`: the function may be called concurrently (Component Model async).",
         _ => return None,
     })
+}
+
+/// What a package holds: its interfaces and worlds, by name.
+fn package_contents(db: &dyn salsa::Database, root: Root, pkg: crate::semantics::PkgId) -> String {
+    let items = crate::semantics::package_items(db, root);
+    let Some(names) = items.per_pkg.get(pkg.0 as usize) else {
+        return String::new();
+    };
+    let list = |kind: crate::semantics::ItemKind| {
+        names
+            .iter()
+            .filter(|(_, d)| d.kind == kind)
+            .map(|(n, _)| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    for (kind, label) in [
+        (crate::semantics::ItemKind::Interface, "Interfaces"),
+        (crate::semantics::ItemKind::World, "Worlds"),
+    ] {
+        let names = list(kind);
+        if !names.is_empty() {
+            parts.push(format!("{label}: {names}"));
+        }
+    }
+    parts.join("  \n")
 }
