@@ -179,3 +179,27 @@ fn composition_fills_the_import_and_keeps_the_rest() {
     "
     );
 }
+
+/// For the editor: which known components export an import, at which version, by which rule.
+fn check_providers(import: &str, components: &[String]) -> String {
+    let components: Vec<Component> = components.iter().map(|c| component(c)).collect();
+    let found = crate::component::providers(&components, import);
+    let lines: Vec<String> = found
+        .iter()
+        .map(|(index, export, rule)| format!("component {index}: {export} ({})", rule.rule()))
+        .collect();
+    lines.join("\n")
+}
+
+#[test]
+fn providers_of_an_import() {
+    let components = [
+        kv("0.2.0", KV_FUNCS),
+        kv("0.2.4", KV_FUNCS),
+        kv("0.3.0", KV_FUNCS),
+    ];
+    assert_snapshot!(check_providers("demo:kv/store@0.2.1", &components), @"
+    component 0: demo:kv/store@0.2.0 (semver: 0.2.1 and 0.2.0 are both on the 0.2 track)
+    component 1: demo:kv/store@0.2.4 (semver: 0.2.1 and 0.2.4 are both on the 0.2 track)
+    ");
+}

@@ -19,6 +19,7 @@ interface types {
     constructor(start: u32);
     get: func() -> u32;
     bump: func();
+    merge: func(other: borrow<counter>);
   }
   area: func(s: shape, at: point, c: color) -> f64;
 }
@@ -144,4 +145,27 @@ fn pre_release_version() {
     note: export demo:calc/math@0.2.1-rc.1: not in world `calc` (allowed: a component may export more than its world)
     note: export demo:calc/types@0.2.1-rc.1: not in world `calc` (allowed: a component may export more than its world)
     ");
+}
+
+#[test]
+fn resources_compare_by_identity() {
+    let other = (
+        "merge: func(other: borrow<counter>);\n  }",
+        "merge: func(other: borrow<gauge>);\n  }\n  resource gauge;",
+    );
+    assert_snapshot!(check(&[other]), @"export demo:calc/types@0.2.0 > resource counter > method merge > param other: expected borrow<counter> (demo:calc/types.counter), found borrow<gauge> (demo:calc/types.gauge)");
+}
+
+/// For the editor: each mismatch says which import or export it concerns.
+#[test]
+fn mismatches_as_data() {
+    let found = component(&edit(WORLD, &[("add: func(a: s32", "add: func(a: s64")]));
+    let (resolve, target) = world(WORLD);
+    let result = crate::component::conformance(&found, &resolve, target);
+    let data: Vec<String> = result
+        .mismatches
+        .iter()
+        .map(|m| format!("{:?} {} {:?}: {}", m.direction, m.item, m.path, m.message))
+        .collect();
+    assert_snapshot!(data.join("\n"), @r#"Export demo:calc/math@0.2.0 ["export demo:calc/math@0.2.0", "func add", "param a"]: expected s32, found s64"#);
 }
