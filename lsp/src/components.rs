@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-const DEFAULT_GLOBS: &[&str] = &["target/wasm32-wasip*/**/*.wasm", "build/**/*.wasm", "dist/**/*.wasm"];
+const DEFAULT_GLOBS: &[&str] = &[
+    "target/wasm32-wasip*/**/*.wasm",
+    "build/**/*.wasm",
+    "dist/**/*.wasm",
+];
 
 /// A workspace this deep or this large is not walked further.
 const MAX_DEPTH: usize = 16;
@@ -16,7 +20,8 @@ const MAX_ENTRIES: usize = 100_000;
 fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for g in globs {
-        let glob = Glob::new(g).map_err(|e| format!("witty.components: `{g}` is not a glob: {e}"))?;
+        let glob =
+            Glob::new(g).map_err(|e| format!("witty.components: `{g}` is not a glob: {e}"))?;
         builder.add(glob);
     }
     builder.build().map_err(|e| e.to_string())
@@ -24,12 +29,21 @@ fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
 
 /// The components under the workspace folders, by the settings' globs or the default places;
 /// `packages` are the package folders, whose neighbouring `.wasm` files count by default.
-pub fn find(folders: &[PathBuf], packages: &[PathBuf], globs: &[String]) -> Result<Vec<PathBuf>, String> {
+pub fn find(
+    folders: &[PathBuf],
+    packages: &[PathBuf],
+    globs: &[String],
+) -> Result<Vec<PathBuf>, String> {
     let custom = !globs.is_empty();
     let set = if custom {
         glob_set(globs)?
     } else {
-        glob_set(&DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect::<Vec<_>>())?
+        glob_set(
+            &DEFAULT_GLOBS
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        )?
     };
     let mut out = Vec::new();
     for folder in folders {
@@ -37,8 +51,13 @@ pub fn find(folders: &[PathBuf], packages: &[PathBuf], globs: &[String]) -> Resu
     }
     if !custom {
         for package in packages {
-            for dir in [Some(package.as_path()), package.parent()].into_iter().flatten() {
-                let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            for dir in [Some(package.as_path()), package.parent()]
+                .into_iter()
+                .flatten()
+            {
+                let Ok(entries) = std::fs::read_dir(dir) else {
+                    continue;
+                };
                 for e in entries.flatten() {
                     let p = e.path();
                     if p.extension().is_some_and(|x| x == "wasm") && p.is_file() {
@@ -57,7 +76,9 @@ fn walk(folder: &Path, set: &GlobSet, out: &mut Vec<PathBuf>) {
     let mut stack = vec![(folder.to_path_buf(), 0)];
     let mut seen = 0;
     while let Some((dir, depth)) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for e in entries.flatten() {
             seen += 1;
             if seen > MAX_ENTRIES {
@@ -108,10 +129,24 @@ mod tests {
             touch(root, rel);
         }
         let found = find(&[root.to_path_buf()], &[root.join("wit")], &[]).unwrap();
-        let names: Vec<_> = found.iter().map(|p| p.strip_prefix(root).unwrap().display().to_string()).collect();
-        assert_eq!(names, ["app.wasm", "dist/web.wasm", "target/wasm32-wasip2/release/app.wasm"]);
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "app.wasm",
+                "dist/web.wasm",
+                "target/wasm32-wasip2/release/app.wasm"
+            ]
+        );
         let found = find(&[root.to_path_buf()], &[], &["out/*.wasm".to_string()]).unwrap();
         assert_eq!(found, [root.join("out/custom.wasm")]);
-        assert!(find(&[root.to_path_buf()], &[], &["[".to_string()]).unwrap_err().contains("not a glob"));
+        assert!(
+            find(&[root.to_path_buf()], &[], &["[".to_string()])
+                .unwrap_err()
+                .contains("not a glob")
+        );
     }
 }

@@ -79,7 +79,8 @@ impl ProjectSettings {
         let Ok(text) = std::fs::read_to_string(&path) else {
             return Ok(None);
         };
-        let parsed: FileSettings = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let parsed: FileSettings =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(Some(ProjectSettings {
             components: parsed.components,
             compose: parsed.compose,
@@ -96,9 +97,21 @@ impl ProjectSettings {
             return client.clone();
         };
         ProjectSettings {
-            components: if client.components.is_empty() { file.components } else { client.components.clone() },
-            compose: if client.compose.is_empty() { file.compose } else { client.compose.clone() },
-            run: if client.run == RunLimits::default() { file.run } else { client.run.clone() },
+            components: if client.components.is_empty() {
+                file.components
+            } else {
+                client.components.clone()
+            },
+            compose: if client.compose.is_empty() {
+                file.compose
+            } else {
+                client.compose.clone()
+            },
+            run: if client.run == RunLimits::default() {
+                file.run
+            } else {
+                client.run.clone()
+            },
         }
     }
 }
@@ -106,7 +119,11 @@ impl ProjectSettings {
 /// A path written in the settings, relative to the workspace folder unless absolute.
 pub fn resolve(folder: &Path, path: &str) -> PathBuf {
     let p = Path::new(path);
-    if p.is_absolute() { p.to_path_buf() } else { folder.join(p) }
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        folder.join(p)
+    }
 }
 
 #[cfg(test)]
@@ -123,9 +140,18 @@ mod tests {
         .unwrap();
         let file = ProjectSettings::from_file(dir.path()).unwrap().unwrap();
         assert_eq!(file.components, ["out/*.wasm"]);
-        assert_eq!(file.run, RunLimits { timeout: 2.5, max_memory: 64 });
+        assert_eq!(
+            file.run,
+            RunLimits {
+                timeout: 2.5,
+                max_memory: 64
+            }
+        );
         assert_eq!(file.compose[0].plugs, ["a.wasm"]);
-        let client = ProjectSettings::from_client(&serde_json::json!({"witty": {"components": ["x/*.wasm"]}})).unwrap();
+        let client = ProjectSettings::from_client(
+            &serde_json::json!({"witty": {"components": ["x/*.wasm"]}}),
+        )
+        .unwrap();
         let merged = ProjectSettings::merged(&client, Some(file));
         assert_eq!(merged.components, ["x/*.wasm"]);
         assert_eq!(merged.run.timeout, 2.5);

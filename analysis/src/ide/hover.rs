@@ -17,6 +17,9 @@ pub struct HoverResult {
     /// The name hovered.
     pub range: TextRange,
     pub markdown: String,
+    /// For an interface, its full name (`ns:pkg/name@version`): the editor adds which built
+    /// components export it.
+    pub interface: Option<String>,
 }
 
 /// Lines of a definition shown before the rest is cut short.
@@ -32,7 +35,17 @@ impl Analysis {
             };
             let (def_file, site) = find_def(db, root, def)?;
             let markdown = describe(db, root, def_file, &site)?;
-            Some(HoverResult { range, markdown })
+            let interface = match &site.def {
+                Def::Item(id) if site.kind == DefKind::Interface => {
+                    Some(qualified_name(db, root, id))
+                }
+                _ => None,
+            };
+            Some(HoverResult {
+                range,
+                markdown,
+                interface,
+            })
         })
     }
 }
@@ -88,18 +101,22 @@ fn render(node: &SyntaxNode, kind: DefKind) -> String {
     }
 }
 
+/// An interface's or world's full name: `wasi:io/streams@0.2.0`.
+fn qualified_name(db: &dyn salsa::Database, root: Root, id: &ItemId) -> String {
+    let graph = package_graph(db, root);
+    let pkg = &graph.package(id.pkg).name;
+    let version = pkg
+        .version
+        .as_ref()
+        .map(|v| format!("@{v}"))
+        .unwrap_or_default();
+    format!("{}/{}{version}", pkg.unversioned(), id.name)
+}
+
 /// Where a definition lives: `wasi:io/streams@0.2.0`, or for a member, what it is part of.
 fn context_line(db: &dyn salsa::Database, root: Root, site: &DefSite) -> Option<String> {
     let graph = package_graph(db, root);
-    let item = |id: &ItemId| {
-        let pkg = &graph.package(id.pkg).name;
-        let version = pkg
-            .version
-            .as_ref()
-            .map(|v| format!("@{v}"))
-            .unwrap_or_default();
-        format!("{}/{}{version}", pkg.unversioned(), id.name)
-    };
+    let item = |id: &ItemId| qualified_name(db, root, id);
     let owner = |o: &Owner| match o {
         Owner::Interface(id) => format!("interface `{}`", item(id)),
         Owner::World(id) => format!("world `{}`", item(id)),
@@ -174,6 +191,7 @@ fn builtin_hover(
     Some(HoverResult {
         range: token.text_range(),
         markdown: format!("```wit\n{}\n```\n\n{text}", token.text()),
+        interface: None,
     })
 }
 

@@ -118,6 +118,44 @@ impl Analysis {
         })
     }
 
+    /// The worlds of a root's own package, with where each is defined.
+    pub fn own_worlds(&self, root: Root) -> Cancellable<Vec<(String, NavTarget)>> {
+        self.catch(|db| {
+            let graph = crate::semantics::package_graph(db, root);
+            let Some(pkg) = graph.main else {
+                return Vec::new();
+            };
+            let items = crate::semantics::package_items(db, root);
+            let Some(names) = items.per_pkg.get(pkg.0 as usize) else {
+                return Vec::new();
+            };
+            names
+                .iter()
+                .filter(|(_, d)| d.kind == crate::semantics::ItemKind::World)
+                .filter_map(|(name, _)| {
+                    let id = crate::semantics::ItemId {
+                        pkg,
+                        name: name.clone(),
+                    };
+                    Some((name.to_string(), nav_target(db, root, &Def::Item(id))?))
+                })
+                .collect()
+        })
+    }
+
+    /// Where a world or interface of a root's own package is defined.
+    pub fn item_location(&self, root: Root, name: &str) -> Cancellable<Option<NavTarget>> {
+        self.catch(|db| {
+            let graph = crate::semantics::package_graph(db, root);
+            let pkg = graph.main?;
+            let id = crate::semantics::ItemId {
+                pkg,
+                name: name.into(),
+            };
+            nav_target(db, root, &Def::Item(id))
+        })
+    }
+
     /// The names in the file that mean what the one at the position means.
     pub fn highlight(&self, pos: FilePosition<'_>) -> Cancellable<Vec<Highlight>> {
         self.catch(|db| {
