@@ -63,6 +63,13 @@ impl BackstopInput {
 
     /// wit-parser's first error for the root, if it finds one.
     pub fn run(&self) -> Option<Diagnostic> {
+        self.resolve().err()
+    }
+
+    /// The root resolved by wit-parser, with the id of its own package (the last one pushed),
+    /// or wit-parser's first error. A binary root has no package of its own: its error is
+    /// wit-parser's, else it is reported as not resolvable here.
+    pub fn resolve(&self) -> Result<(wit_parser::Resolve, wit_parser::PackageId), Diagnostic> {
         let mut names: HashMap<String, PathBuf> = HashMap::default();
         let mut resolve = wit_parser::Resolve::new();
         resolve.all_features = self.features.all;
@@ -86,14 +93,17 @@ impl BackstopInput {
             // A binary package checked on its own: decoding it is all wit-parser does.
             Source::Binary(path, bytes) => {
                 return match wit_parser::decoding::decode(&wasm_bytes(bytes)) {
-                    Ok(_) => None,
-                    Err(e) => Some(at_path(path.clone(), format!("{e:#}"))),
+                    Ok(wit_parser::decoding::DecodedWasm::WitPackage(resolve, pkg)) => {
+                        Ok((resolve, pkg))
+                    }
+                    Ok(_) => Err(at_path(
+                        path.clone(),
+                        "a component, not a WIT package".to_string(),
+                    )),
+                    Err(e) => Err(at_path(path.clone(), format!("{e:#}"))),
                 };
             }
-            Source::Wit(files) => match parse(files) {
-                Ok(group) => group,
-                Err(d) => return Some(d),
-            },
+            Source::Wit(files) => parse(files)?,
         };
         let mut deps = Vec::new();
         for dep in &self.deps {
@@ -104,18 +114,18 @@ impl BackstopInput {
                     if let Ok(wit_parser::decoding::DecodedWasm::WitPackage(r, _)) = decoded
                         && let Err(e) = resolve.merge(r)
                     {
-                        return Some(at_path(path.clone(), format!("{e:#}")));
+                        return Err(at_path(path.clone(), format!("{e:#}")));
                     }
                 }
                 Source::Wit(files) => match parse(files) {
                     Ok(group) => deps.push(group),
-                    Err(d) => return Some(d),
+                    Err(d) => return Err(d),
                 },
             }
         }
         match resolve.push_groups(main, deps) {
-            Ok(_) => None,
-            Err(e) => Some(locate(
+            Ok(pkg) => Ok((resolve, pkg)),
+            Err(e) => Err(locate(
                 &resolve.source_map,
                 e.kind().span(),
                 &e.to_string(),

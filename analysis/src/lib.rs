@@ -4,6 +4,7 @@
 //! files), which the command line and the language server present each in their own way.
 
 pub mod backstop;
+pub mod component;
 mod db;
 mod diagnostic;
 pub mod diagnostics;

@@ -2,10 +2,15 @@
 
 mod cmd_check;
 mod cmd_fmt;
+mod cmd_inspect;
 mod cmd_parse;
+mod cmd_plug;
 mod cmd_run;
+mod cmd_semver;
+mod cmd_targets;
 mod cmd_test;
 mod diff;
+mod output;
 mod paths;
 mod report;
 mod run_options;
@@ -22,7 +27,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "wit",
     version,
-    about = "Check, format and explore WIT, the interface language of the WebAssembly Component Model"
+    about = "Check, format and explore WIT, the interface language of the WebAssembly Component Model, and the components made with it"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -49,7 +54,24 @@ enum Command {
     /// (exit 0: all pass, 1: a failure, 2: usage)
     Test(cmd_test::TestArgs),
     /// The language server, speaking LSP on stdin and stdout
-    Lsp,
+    Lsp {
+        /// Accepted for clients that say how to talk (stdio is the only way anyway)
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Print the WIT world of a component: its imports and exports with their types
+    /// (exit 0, 2: not a component)
+    Inspect(cmd_inspect::InspectArgs),
+    /// Check that a component conforms to a world: no import the world does not allow, every
+    /// export it asks for, the same types (exit 0: conforms, 1: does not, 2: bad input)
+    Targets(cmd_targets::TargetsArgs),
+    /// Say which imports of a socket component the plugs' exports fill, which stay open and
+    /// why a plug does not fit; `-o` writes the composition
+    /// (exit 0: every plug fits, 1: a plug does not, 2: bad input or ambiguous)
+    Plug(cmd_plug::PlugArgs),
+    /// Check that NEW is a compatible evolution of OLD (WIT packages or components) and that
+    /// its version bump is enough (exit 0: compatible or bumped enough, 1: breaking, 2: bad input)
+    SemverCheck(cmd_semver::SemverArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,7 +82,11 @@ fn main() -> ExitCode {
         Command::Parse { file } => cmd_parse::run(&file),
         Command::Run(args) => cmd_run::run(args),
         Command::Test(args) => cmd_test::run(args),
-        Command::Lsp => match witty_lsp::run() {
+        Command::Inspect(args) => cmd_inspect::run(args),
+        Command::Targets(args) => cmd_targets::run(args),
+        Command::Plug(args) => cmd_plug::run(args),
+        Command::SemverCheck(args) => cmd_semver::run(args),
+        Command::Lsp { stdio: _ } => match witty_lsp::run() {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("error: cannot start the language server: {e}");

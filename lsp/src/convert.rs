@@ -131,10 +131,51 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Where documents that are not files live (a component shown as WIT): a path of their own
+/// under this folder, which no real file has.
+const VIRTUAL_ROOT: &str = "/.witty-virtual";
+
+/// The URIs of the documents that are not files, by the path given to each.
+static VIRTUAL: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<PathBuf, Uri>>> =
+    std::sync::LazyLock::new(Default::default);
+
 pub fn path(uri: &Uri) -> Option<PathBuf> {
-    uri.to_file_path().map(|p| p.into_owned())
+    let scheme = uri.scheme().as_str();
+    if scheme.eq_ignore_ascii_case("file") {
+        return uri.to_file_path().map(|p| p.into_owned());
+    }
+    // Any other scheme names a document only the editor has: it gets a path that keeps
+    // the whole URI apart from every other, so that it can be analysed like a file.
+    let mut name: String = uri
+        .as_str()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !name.ends_with(".wit") {
+        name.push_str(".wit");
+    }
+    let path = Path::new(VIRTUAL_ROOT).join(scheme).join(name);
+    VIRTUAL
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(path.clone(), uri.clone());
+    Some(path)
 }
 
 pub fn uri(path: &Path) -> Option<Uri> {
+    if let Some(uri) = VIRTUAL.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+        return Some(uri.clone());
+    }
     Uri::from_file_path(path)
+}
+
+/// Whether a path stands for a document that is not a file.
+pub fn is_virtual(path: &Path) -> bool {
+    path.starts_with(VIRTUAL_ROOT)
 }

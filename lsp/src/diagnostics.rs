@@ -19,7 +19,7 @@ const DOCS: &str = "https://github.com/witty-dev/witty/blob/main/docs/diagnostic
 pub fn compute(
     snap: &Snapshot,
     first: Option<&Path>,
-    backstop: &HashMap<PathBuf, Diagnostic>,
+    quiet: &crate::quiet::Findings,
 ) -> Cancellable<Vec<(PathBuf, Vec<lsp::Diagnostic>)>> {
     let analysis = &snap.analysis;
     let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
@@ -40,11 +40,20 @@ pub fn compute(
         };
         let mut found = analysis.root_diagnostics(root)?;
         // wit-parser's verdict counts only where witty's own checks found no error.
+        let root_path = analysis.root_path(root);
         if !found.iter().any(|d| d.severity == Severity::Error)
-            && let Some(d) = backstop.get(analysis.root_path(root))
+            && let Some(d) = quiet.backstop.get(root_path)
         {
             found.push(d.clone());
         }
+        found.extend(
+            quiet
+                .components
+                .get(root_path)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
         for mut d in found {
             if homes.get(&d.file) != Some(&root) {
                 if homes.contains_key(&d.file) {

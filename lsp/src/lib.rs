@@ -3,10 +3,13 @@
 //! convert the answer back.
 
 mod capabilities;
+mod components;
 mod convert;
 mod diagnostics;
 mod handlers;
+mod project;
 mod publish;
+mod quiet;
 mod semantic_tokens;
 mod server;
 mod state;
@@ -21,7 +24,10 @@ pub fn run() -> std::io::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
+        let (service, socket) = LspService::build(server::Backend::new)
+            .custom_method("witty/syntaxTree", server::Backend::syntax_tree)
+            .custom_method("witty/inspectComponent", server::Backend::inspect_component)
+            .finish();
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .serve(service)
             .await;

@@ -10,9 +10,11 @@ use std::time::Duration;
 
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types as lsp;
-use witty_analysis::Diagnostic;
+use witty_analysis::component::Component;
 
 use crate::convert;
+use crate::project::ProjectSettings;
+use crate::quiet::{ComponentCache, Findings, PackageInput};
 use crate::state::State;
 
 /// How long the editor must be quiet before wit-parser checks what witty found clean.
@@ -27,8 +29,11 @@ pub struct Publisher {
     pub generation: Arc<AtomicU64>,
     /// What was last published per file, so that unchanged lists are not sent again.
     published: Arc<tokio::sync::Mutex<HashMap<PathBuf, Vec<lsp::Diagnostic>>>>,
-    /// wit-parser's verdict per package folder, from the last quiet moment.
-    backstop: Arc<Mutex<HashMap<PathBuf, Diagnostic>>>,
+    /// What the last quiet moment found: wit-parser's verdicts, built components' problems.
+    quiet: Arc<Mutex<Findings>>,
+    /// The workspace's built components, as last read.
+    pub components: Arc<Mutex<Vec<Arc<Component>>>>,
+    cache: Arc<Mutex<ComponentCache>>,
 }
 
 impl Publisher {
@@ -38,7 +43,9 @@ impl Publisher {
             state: Arc::new(Mutex::new(State::new())),
             generation: Arc::new(AtomicU64::new(0)),
             published: Arc::default(),
-            backstop: Arc::default(),
+            quiet: Arc::default(),
+            components: Arc::default(),
+            cache: Arc::default(),
         }
     }
 
@@ -65,12 +72,12 @@ impl Publisher {
         };
         let client = self.client.clone();
         let published = self.published.clone();
-        let backstop = self.backstop.lock().map(|b| b.clone()).unwrap_or_default();
+        let quiet = self.quiet.lock().map(|b| b.clone()).unwrap_or_default();
         tokio::spawn(async move {
             let compute = move || {
                 let first = first.as_deref();
                 let found = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    crate::diagnostics::compute(&snap, first, &backstop)
+                    crate::diagnostics::compute(&snap, first, &quiet)
                 }));
                 // The snapshot is dropped here, before publishing, so that edits never wait
                 // on the client.
@@ -114,13 +121,11 @@ impl Publisher {
         });
     }
 
-    /// After a quiet moment, runs wit-parser on every package and publishes again if its
-    /// verdict changed.
+    /// After a quiet moment, runs wit-parser on every package and checks the built
+    /// components, and publishes again if what they found changed.
     pub fn schedule_backstop(&self) {
         let at = self.generation.load(Ordering::SeqCst);
         let generation = self.generation.clone();
-        let state = self.state.clone();
-        let backstop = self.backstop.clone();
         let this_generation = move || generation.load(Ordering::SeqCst) == at;
         let publisher = self.clone();
         tokio::spawn(async move {
@@ -128,41 +133,50 @@ impl Publisher {
             if !this_generation() {
                 return;
             }
-            let inputs = {
-                let state = state.lock().unwrap_or_else(|e| e.into_inner());
-                let analysis = state.host.analysis();
-                let mut inputs = Vec::new();
-                for &root in analysis.roots() {
-                    if let Ok(input) = analysis.backstop_input(root) {
-                        inputs.push((analysis.root_path(root).to_path_buf(), input));
-                    }
-                }
-                inputs
+            let (packages, folders, settings) = {
+                let state = publisher.state();
+                (
+                    quiet_inputs(&state),
+                    state.folders.clone(),
+                    state.project.clone(),
+                )
             };
+            let cache = publisher.cache.clone();
             let run = move || {
-                inputs
-                    .into_iter()
-                    .filter_map(|(root, input)| Some((root, input.run()?)))
-                    .collect::<HashMap<PathBuf, Diagnostic>>()
+                let folder = folders.first().cloned();
+                let file = folder
+                    .as_deref()
+                    .and_then(|f| ProjectSettings::from_file(f).ok().flatten());
+                let settings = ProjectSettings::merged(&settings, file);
+                let dirs: Vec<PathBuf> = packages.iter().map(|p| p.root.clone()).collect();
+                let found = crate::components::find(&folders, &dirs, &settings.components)
+                    .unwrap_or_default();
+                let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+                crate::quiet::run(packages, &found, &settings, folder.as_deref(), &mut cache)
             };
             // wit-parser recurses deeply on long type chains: give it the stack it needs.
             let (tx, rx) = tokio::sync::oneshot::channel();
             let spawned = std::thread::Builder::new()
-                .name("wit-parser backstop".into())
+                .name("witty quiet checks".into())
                 .stack_size(witty_analysis::backstop::STACK)
                 .spawn(move || {
-                    let found = std::panic::catch_unwind(AssertUnwindSafe(run)).unwrap_or_default();
-                    let _ = tx.send(found);
+                    let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(run)));
                 });
             if spawned.is_err() {
                 return;
             }
-            let Ok(found) = rx.await else { return };
+            let Ok(Ok((found, known))) = rx.await else {
+                return;
+            };
+            *publisher
+                .components
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = known;
             if !this_generation() {
                 return;
             }
             let changed = {
-                let mut current = backstop.lock().unwrap_or_else(|e| e.into_inner());
+                let mut current = publisher.quiet.lock().unwrap_or_else(|e| e.into_inner());
                 let changed = *current != found;
                 *current = found;
                 changed
@@ -172,4 +186,31 @@ impl Publisher {
             }
         });
     }
+}
+
+/// The packages of the state, copied out for the quiet checks: wit-parser's inputs and where
+/// each world is named. Taken under the lock, from a snapshot dropped before returning.
+fn quiet_inputs(state: &State) -> Vec<PackageInput> {
+    let analysis = state.host.analysis();
+    let mut out = Vec::new();
+    for &root in analysis.roots() {
+        let Ok(input) = analysis.backstop_input(root) else {
+            continue;
+        };
+        let worlds = analysis
+            .own_worlds(root)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(name, target)| {
+                let text = analysis.file_text(&target.path)?;
+                Some((name, (target, text)))
+            })
+            .collect();
+        out.push(PackageInput {
+            root: analysis.root_path(root).to_path_buf(),
+            input,
+            worlds,
+        });
+    }
+    out
 }

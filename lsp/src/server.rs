@@ -34,13 +34,32 @@ impl Backend {
         self.publisher.state()
     }
 
+    /// `witty/syntaxTree`: a custom request for the editor's "show syntax tree" command.
+    pub async fn syntax_tree(&self, params: handlers::SyntaxTreeParams) -> Result<String> {
+        self.request(params, handlers::syntax_tree).await
+    }
+
+    /// `witty/inspectComponent`: the WIT of a built component, shown as a document.
+    pub async fn inspect_component(
+        &self,
+        params: handlers::InspectParams,
+    ) -> Result<handlers::InspectResult> {
+        self.request(params, handlers::inspect_component).await
+    }
+
     /// Runs a handler on a snapshot in a blocking thread; a panic becomes an error answer.
     async fn request<P, R>(&self, params: P, handler: fn(&Snapshot, P) -> Result<R>) -> Result<R>
     where
         P: Send + 'static,
         R: Send + 'static,
     {
-        let snap = self.state().snapshot();
+        let mut snap = self.state().snapshot();
+        snap.components = self
+            .publisher
+            .components
+            .lock()
+            .map(|c| c.clone())
+            .unwrap_or_default();
         let run = move || std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
         match tokio::task::spawn_blocking(run).await {
             Ok(Ok(answer)) => answer,
@@ -121,9 +140,16 @@ impl LanguageServer for Backend {
             .initialization_options
             .as_ref()
             .and_then(|o| self.settings(o));
+        let project = params
+            .initialization_options
+            .as_ref()
+            .and_then(crate::project::ProjectSettings::from_client);
         {
             let mut state = self.state();
             state.encoding = encoding;
+            if let Some(p) = project {
+                state.project = p;
+            }
             state.client = support;
             state.folders = folders;
             if let Some(f) = features {
@@ -142,7 +168,8 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         if self.watch_files.load(Ordering::SeqCst) {
-            let watchers = ["**/*.wit", "**/deps/**/*.wasm", "**/deps/**/*.wat"]
+            // `.wasm` files anywhere: binary packages in deps/, and built components.
+            let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
                 .iter()
                 .map(|glob| FileSystemWatcher {
                     glob_pattern: GlobPattern::String(glob.to_string()),
@@ -238,9 +265,16 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        if let Some(features) = self.settings(&params.settings) {
-            self.change(None, |state| state.set_features(features));
-        }
+        let features = self.settings(&params.settings);
+        let project = crate::project::ProjectSettings::from_client(&params.settings);
+        self.change(None, |state| {
+            if let Some(features) = features {
+                state.set_features(features);
+            }
+            if let Some(project) = project {
+                state.project = project;
+            }
+        });
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {

@@ -24,6 +24,8 @@ pub struct State {
     pub encoding: Encoding,
     pub client: ClientSupport,
     pub tokens: TokenCache,
+    /// The client's settings for components (merged with `witty.toml` where used).
+    pub project: crate::project::ProjectSettings,
     /// Counts changes, so that work for an older state is not published over newer.
     pub generation: u64,
 }
@@ -34,6 +36,8 @@ pub struct Snapshot {
     pub encoding: Encoding,
     pub client: ClientSupport,
     pub tokens: TokenCache,
+    /// The workspace's built components, as the last quiet moment read them.
+    pub components: Vec<std::sync::Arc<witty_analysis::component::Component>>,
 }
 
 /// What the client said it can take.
@@ -53,6 +57,7 @@ impl State {
             encoding: Encoding::Utf16,
             client: ClientSupport::default(),
             tokens: TokenCache::default(),
+            project: Default::default(),
             generation: 0,
         }
     }
@@ -63,6 +68,7 @@ impl State {
             encoding: self.encoding,
             client: self.client,
             tokens: self.tokens.clone(),
+            components: Vec::new(),
         }
     }
 
@@ -109,9 +115,25 @@ impl State {
     }
 
     /// Makes sure the package of a file is loaded (a file opened outside the workspace
-    /// folders brings its own package).
+    /// folders brings its own package; a document that is not a file is a package alone).
     pub fn ensure_root_for(&mut self, path: &Path) {
         if !self.host.roots_of(path).is_empty() {
+            return;
+        }
+        if crate::convert::is_virtual(path) {
+            if let Some(doc) = self.docs.get(path) {
+                let package = witty_analysis::LoadedPackage {
+                    root: path.to_path_buf(),
+                    layout: witty_analysis::PackageLayout::File,
+                    files: vec![witty_analysis::LoadedFile {
+                        path: path.to_path_buf(),
+                        text: doc.text.clone(),
+                        problem: None,
+                    }],
+                    deps: Vec::new(),
+                };
+                self.host.add_root(&package, self.features.clone());
+            }
             return;
         }
         if let Some(root) = workspace::root_for_file(path) {
@@ -122,6 +144,22 @@ impl State {
 
     /// Reloads the packages that files created, deleted or changed on disk belong to.
     pub fn reload_for(&mut self, paths: &[PathBuf]) {
+        // A document that is not a file and is closed is gone with its package.
+        for path in paths
+            .iter()
+            .filter(|p| crate::convert::is_virtual(p) && !self.docs.contains_key(*p))
+        {
+            let roots: Vec<_> = self
+                .host
+                .roots()
+                .iter()
+                .copied()
+                .filter(|r| self.host.root_path(*r) == path)
+                .collect();
+            for r in roots {
+                self.host.remove_root(r);
+            }
+        }
         let open = self.open_texts();
         let mut roots: Vec<PathBuf> = paths
             .iter()

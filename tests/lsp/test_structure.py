@@ -98,3 +98,10 @@ async def test_inlay_hints_for_aliases(client):
     )
     assert [h.label for h in hints] == ["→ string"]
     assert hints[0].position == position_of(edited, "code = id;", offset_in_needle=9)
+
+
+async def test_syntax_tree_custom_request(client):
+    api, _ = open_doc(client, "wit/api.wit")
+    tree = await client.protocol.send_request_async("witty/syntaxTree", {"textDocument": {"uri": api}})
+    assert tree.startswith("SOURCE_FILE@0..")
+    assert 'RESOURCE_KW@' in tree and '"cart"' in tree

@@ -17,6 +17,9 @@ pub struct HoverResult {
     /// The name hovered.
     pub range: TextRange,
     pub markdown: String,
+    /// For an interface, its full name (`ns:pkg/name@version`): the editor adds which built
+    /// components export it.
+    pub interface: Option<String>,
 }
 
 /// Lines of a definition shown before the rest is cut short.
@@ -32,7 +35,17 @@ impl Analysis {
             };
             let (def_file, site) = find_def(db, root, def)?;
             let markdown = describe(db, root, def_file, &site)?;
-            Some(HoverResult { range, markdown })
+            let interface = match &site.def {
+                Def::Item(id) if site.kind == DefKind::Interface => {
+                    Some(qualified_name(db, root, id))
+                }
+                _ => None,
+            };
+            Some(HoverResult {
+                range,
+                markdown,
+                interface,
+            })
         })
     }
 }
@@ -55,6 +68,9 @@ pub(super) fn describe(
         && let Some(end) = alias_end(db, root, file, site)
     {
         writeln!(out, "\nResolves to `{end}`").ok();
+    }
+    if let Def::Package(pkg) = &site.def {
+        writeln!(out, "\n{}", package_contents(db, root, *pkg)).ok();
     }
     let gates = attributes(&node);
     if !gates.is_empty() {
@@ -85,18 +101,22 @@ fn render(node: &SyntaxNode, kind: DefKind) -> String {
     }
 }
 
+/// An interface's or world's full name: `wasi:io/streams@0.2.0`.
+fn qualified_name(db: &dyn salsa::Database, root: Root, id: &ItemId) -> String {
+    let graph = package_graph(db, root);
+    let pkg = &graph.package(id.pkg).name;
+    let version = pkg
+        .version
+        .as_ref()
+        .map(|v| format!("@{v}"))
+        .unwrap_or_default();
+    format!("{}/{}{version}", pkg.unversioned(), id.name)
+}
+
 /// Where a definition lives: `wasi:io/streams@0.2.0`, or for a member, what it is part of.
 fn context_line(db: &dyn salsa::Database, root: Root, site: &DefSite) -> Option<String> {
     let graph = package_graph(db, root);
-    let item = |id: &ItemId| {
-        let pkg = &graph.package(id.pkg).name;
-        let version = pkg
-            .version
-            .as_ref()
-            .map(|v| format!("@{v}"))
-            .unwrap_or_default();
-        format!("{}/{}{version}", pkg.unversioned(), id.name)
-    };
+    let item = |id: &ItemId| qualified_name(db, root, id);
     let owner = |o: &Owner| match o {
         Owner::Interface(id) => format!("interface `{}`", item(id)),
         Owner::World(id) => format!("world `{}`", item(id)),
@@ -171,6 +191,7 @@ fn builtin_hover(
     Some(HoverResult {
         range: token.text_range(),
         markdown: format!("```wit\n{}\n```\n\n{text}", token.text()),
+        interface: None,
     })
 }
 
@@ -213,4 +234,31 @@ fn builtin_docs(kind: witty_syntax::SyntaxKind) -> Option<&'static str> {
         ASYNC_KW => "`async`: the function may be called concurrently (Component Model async).",
         _ => return None,
     })
+}
+
+/// What a package holds: its interfaces and worlds, by name.
+fn package_contents(db: &dyn salsa::Database, root: Root, pkg: crate::semantics::PkgId) -> String {
+    let items = crate::semantics::package_items(db, root);
+    let Some(names) = items.per_pkg.get(pkg.0 as usize) else {
+        return String::new();
+    };
+    let list = |kind: crate::semantics::ItemKind| {
+        names
+            .iter()
+            .filter(|(_, d)| d.kind == kind)
+            .map(|(n, _)| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    for (kind, label) in [
+        (crate::semantics::ItemKind::Interface, "Interfaces"),
+        (crate::semantics::ItemKind::World, "Worlds"),
+    ] {
+        let names = list(kind);
+        if !names.is_empty() {
+            parts.push(format!("{label}: {names}"));
+        }
+    }
+    parts.join("  \n")
 }

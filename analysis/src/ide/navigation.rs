@@ -118,6 +118,44 @@ impl Analysis {
         })
     }
 
+    /// The worlds of a root's own package, with where each is defined.
+    pub fn own_worlds(&self, root: Root) -> Cancellable<Vec<(String, NavTarget)>> {
+        self.catch(|db| {
+            let graph = crate::semantics::package_graph(db, root);
+            let Some(pkg) = graph.main else {
+                return Vec::new();
+            };
+            let items = crate::semantics::package_items(db, root);
+            let Some(names) = items.per_pkg.get(pkg.0 as usize) else {
+                return Vec::new();
+            };
+            names
+                .iter()
+                .filter(|(_, d)| d.kind == crate::semantics::ItemKind::World)
+                .filter_map(|(name, _)| {
+                    let id = crate::semantics::ItemId {
+                        pkg,
+                        name: name.clone(),
+                    };
+                    Some((name.to_string(), nav_target(db, root, &Def::Item(id))?))
+                })
+                .collect()
+        })
+    }
+
+    /// Where a world or interface of a root's own package is defined.
+    pub fn item_location(&self, root: Root, name: &str) -> Cancellable<Option<NavTarget>> {
+        self.catch(|db| {
+            let graph = crate::semantics::package_graph(db, root);
+            let pkg = graph.main?;
+            let id = crate::semantics::ItemId {
+                pkg,
+                name: name.into(),
+            };
+            nav_target(db, root, &Def::Item(id))
+        })
+    }
+
     /// The names in the file that mean what the one at the position means.
     pub fn highlight(&self, pos: FilePosition<'_>) -> Cancellable<Vec<Highlight>> {
         self.catch(|db| {
@@ -147,10 +185,13 @@ pub(super) fn references_in(
         return Vec::new();
     };
     let target = canonical(db, root, def);
-    reference_index(db, root)
-        .get(&target)
-        .cloned()
-        .unwrap_or_default()
+    let mut out = Vec::new();
+    for f in crate::diagnostics::root_files(db, root) {
+        if let Some(names) = canonical_names(db, root, f).get(&target) {
+            out.extend(names.iter().map(|(range, is_def)| (f, *range, *is_def)));
+        }
+    }
+    out
 }
 
 /// The definition at a position and its references in the same file: for highlighting,
@@ -180,36 +221,30 @@ fn references_in_file(
     out
 }
 
-/// Every definition of a root with the places that name it (definitions included), the
-/// references keyed by the definition they finally reach. Built once per revision, on the
-/// first request that needs it.
+/// The names of a file by the definition they finally reach (through `use`s), each with
+/// whether it is that definition. Kept per file, so that after an edit only the edited
+/// file's names are resolved again, and a search costs one lookup per file.
 #[salsa::tracked(returns(clone), no_eq)]
-fn reference_index(db: &dyn salsa::Database, root: Root) -> Arc<RefIndex> {
-    let mut canonical_of: HashMap<Def, Def> = HashMap::default();
-    let mut out = RefIndex::default();
-    for f in crate::diagnostics::root_files(db, root) {
-        let index = file_index(db, root, f);
-        for site in &index.defs {
-            out.entry(site.def.clone())
-                .or_default()
-                .push((f, site.name, true));
-        }
-        for (range, def) in &index.refs {
-            let target = match canonical_of.get(def) {
-                Some(c) => c.clone(),
-                None => {
-                    let c = canonical(db, root, def);
-                    canonical_of.insert(def.clone(), c.clone());
-                    c
-                }
-            };
-            out.entry(target).or_default().push((f, *range, false));
-        }
+fn canonical_names(db: &dyn salsa::Database, root: Root, file: File) -> Arc<NamesByDef> {
+    let index = file_index(db, root, file);
+    let mut resolved: HashMap<&Def, Def> = HashMap::default();
+    let mut out = NamesByDef::default();
+    for site in &index.defs {
+        out.entry(site.def.clone())
+            .or_default()
+            .push((site.name, true));
+    }
+    for (range, def) in &index.refs {
+        let target = resolved
+            .entry(def)
+            .or_insert_with(|| canonical(db, root, def))
+            .clone();
+        out.entry(target).or_default().push((*range, false));
     }
     Arc::new(out)
 }
 
-type RefIndex = HashMap<Def, Vec<(File, TextRange, bool)>>;
+type NamesByDef = HashMap<Def, Vec<(TextRange, bool)>>;
 
 /// A definition as its own site names it: a type reached through `use`s is the type where
 /// it is defined.

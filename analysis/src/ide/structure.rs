@@ -44,6 +44,14 @@ impl Analysis {
         })
     }
 
+    /// The file's lossless syntax tree in rowan's debug form, as `wit parse` prints it.
+    pub fn syntax_tree(&self, path: &std::path::Path) -> Cancellable<Option<String>> {
+        self.catch(|db| {
+            let file = *self.files.get(path)?;
+            Some(parse(db, file).debug_tree())
+        })
+    }
+
     pub fn folding_ranges(&self, path: &std::path::Path) -> Cancellable<Vec<Fold>> {
         self.catch(|db| {
             let Some(&file) = self.files.get(path) else {

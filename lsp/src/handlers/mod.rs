@@ -1,11 +1,13 @@
 //! Request handlers: convert the request's positions, ask the analysis, convert the answer.
 //! Each runs on a snapshot, off the async threads; none holds the state lock.
 
+mod components;
 mod editing;
 mod formatting;
 mod navigation;
 mod structure;
 
+pub use components::*;
 pub use editing::*;
 pub use formatting::*;
 pub use navigation::*;

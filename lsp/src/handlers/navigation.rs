@@ -17,13 +17,42 @@ pub fn hover(snap: &Snapshot, params: lsp::HoverParams) -> Result<Option<lsp::Ho
         offset,
     }))?;
     let mut lines = Lines::new(&snap.analysis, snap.encoding);
-    Ok(found.map(|h| lsp::Hover {
-        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-            kind: lsp::MarkupKind::Markdown,
-            value: h.markdown,
-        }),
-        range: Some(lines.range(&path, h.range)),
+    Ok(found.map(|h| {
+        let mut value = h.markdown;
+        if let Some(interface) = &h.interface {
+            value.push_str(&exported_by(snap, interface));
+        }
+        lsp::Hover {
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value,
+            }),
+            range: Some(lines.range(&path, h.range)),
+        }
     }))
+}
+
+/// The section of an interface's hover that names the built components exporting it, so an
+/// author sees at a glance what could fill an `import`, and at which version.
+fn exported_by(snap: &Snapshot, interface: &str) -> String {
+    let found =
+        witty_analysis::component::providers(snap.components.iter().map(|c| &**c), interface);
+    if found.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n\n---\n\nExported by:");
+    for (index, export, rule) in found {
+        let path = &snap.components[index].path;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        out.push_str(&format!("\n- `{name}` as `{export}`"));
+        if let witty_analysis::component::NameMatch::Compatible { track, .. } = rule {
+            out.push_str(&format!(" (compatible: same `{track}` track)"));
+        }
+    }
+    out
 }
 
 pub fn definition(

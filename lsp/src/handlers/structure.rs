@@ -247,3 +247,24 @@ pub fn inlay_hint(
             .collect(),
     ))
 }
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyntaxTreeParams {
+    pub text_document: lsp::TextDocumentIdentifier,
+}
+
+/// `witty/syntaxTree`: the file's syntax tree as text (for the editor's "show syntax tree").
+pub fn syntax_tree(snap: &Snapshot, params: SyntaxTreeParams) -> Result<String> {
+    let Some(path) = crate::convert::path(&params.text_document.uri) else {
+        return Ok(String::new());
+    };
+    Ok(
+        cancellable(snap.analysis.syntax_tree(&path))?.unwrap_or_else(|| {
+            format!(
+                "// {} is not part of any package witty knows",
+                path.display()
+            )
+        }),
+    )
+}

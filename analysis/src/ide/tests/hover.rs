@@ -260,3 +260,32 @@ fn long_interface_is_cut_short() {
     ```
     "#);
 }
+
+#[test]
+fn package_lists_its_items() {
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+world w { import wasi:i$0o/streams@0.2.0; }
+//- /wit/deps/io/streams.wit
+/// Input and output.
+package wasi:io@0.2.0;
+interface streams { resource input-stream; }
+interface error { resource error; }
+world imports { import streams; }
+"#), @r#"
+    /wit/main.wit:2:18-2:25 "wasi:io"
+    package `wasi:io@0.2.0` (a dependency)
+
+    ```wit
+    package wasi:io@0.2.0;
+    ```
+
+    Interfaces: `streams`, `error`  
+    Worlds: `imports`
+
+    ---
+
+    Input and output.
+    "#);
+}

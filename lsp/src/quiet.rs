@@ -1,0 +1,264 @@
+//! What runs when the editor has been quiet for a moment: wit-parser's verdict on every
+//! package (the backstop), and the checks of built components against the worlds they were
+//! built for, and of the socket/plug sets of the settings. Slow work, on inputs copied out of
+//! the database, so that no edit waits for it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use witty_analysis::backstop::BackstopInput;
+use witty_analysis::component::{Component, conformance, match_names, plug, read_component};
+use witty_analysis::ide::NavTarget;
+use witty_analysis::{Diagnostic, Severity};
+use witty_syntax::TextRange;
+
+use crate::project::{ProjectSettings, resolve};
+
+/// What a quiet moment found: per package folder, wit-parser's error (shown only where
+/// witty finds none) and the problems of built components (always shown).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Findings {
+    pub backstop: HashMap<PathBuf, Diagnostic>,
+    pub components: HashMap<PathBuf, Vec<Diagnostic>>,
+}
+
+/// A package to check: its wit-parser input, and where each of its worlds is named.
+pub struct PackageInput {
+    pub root: PathBuf,
+    pub input: BackstopInput,
+    pub worlds: HashMap<String, (NavTarget, Arc<str>)>,
+}
+
+/// Components read from disk, kept until their file changes.
+#[derive(Default)]
+pub struct ComponentCache {
+    entries: HashMap<PathBuf, (Stamp, Result<Arc<Component>, String>)>,
+}
+
+/// A file's modification time and length: when both stay, the file is taken as unchanged.
+type Stamp = (SystemTime, u64);
+
+impl ComponentCache {
+    pub fn read(&mut self, path: &Path) -> Result<Arc<Component>, String> {
+        let stamp = std::fs::metadata(path)
+            .map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len()))
+            .map_err(|e| format!("{}: cannot read file: {e}", path.display()))?;
+        if let Some((seen, read)) = self.entries.get(path)
+            && *seen == stamp
+        {
+            return read.clone();
+        }
+        let read = read_component(path)
+            .map(Arc::new)
+            .map_err(|e| e.to_string());
+        self.entries
+            .insert(path.to_path_buf(), (stamp, read.clone()));
+        read
+    }
+
+    /// Forgets the files that are not among `paths` any more.
+    pub fn retain(&mut self, paths: &[PathBuf]) {
+        self.entries.retain(|p, _| paths.contains(p));
+    }
+}
+
+/// The export names of a world: what decides which world a component was built for.
+fn export_names(resolve: &wit_parser::Resolve, world: wit_parser::WorldId) -> Vec<String> {
+    resolve.worlds[world]
+        .exports
+        .keys()
+        .map(|k| resolve.name_world_key(k))
+        .collect()
+}
+
+/// How many of `ours` a component exports (by name and the semver rule).
+fn overlap(ours: &[String], theirs: &[String]) -> usize {
+    ours.iter()
+        .filter(|o| theirs.iter().any(|t| match_names(o, t).is_ok()))
+        .count()
+}
+
+/// The worlds (of all packages) each component was built for: those sharing the most export
+/// names with it, at least one.
+pub fn built_for(
+    packages: &[(PathBuf, wit_parser::Resolve, wit_parser::PackageId)],
+    component: &Component,
+) -> Vec<(PathBuf, String)> {
+    let theirs = export_names(&component.resolve, component.world);
+    let mut best = (0, Vec::new());
+    for (root, resolve, pkg) in packages {
+        for (name, &world) in &resolve.packages[*pkg].worlds {
+            let n = overlap(&export_names(resolve, world), &theirs);
+            if n == 0 || n < best.0 {
+                continue;
+            }
+            if n > best.0 {
+                best = (n, Vec::new());
+            }
+            best.1.push((root.clone(), name.clone()));
+        }
+    }
+    best.1
+}
+
+fn warning(code: &'static str, message: String, file: PathBuf, range: TextRange) -> Diagnostic {
+    let mut d = Diagnostic::error(code, message, file, range);
+    d.severity = Severity::Warning;
+    d
+}
+
+/// Where a problem about `item` of a world is shown: the world's import or export line that
+/// names it, else the world's name.
+fn place(world: &(NavTarget, Arc<str>), item: &str) -> (PathBuf, TextRange) {
+    let (target, text) = world;
+    let range = target.full_range;
+    let body = &text[range];
+    let short = item.split('@').next().unwrap_or(item);
+    let at = [item, short]
+        .iter()
+        .filter(|n| !n.is_empty())
+        .find_map(|needle| body.find(needle).map(|i| (i, needle.len())));
+    match at {
+        Some((i, len)) => {
+            let start = range.start() + witty_syntax::TextSize::new(i as u32);
+            (
+                target.path.clone(),
+                TextRange::at(start, witty_syntax::TextSize::new(len as u32)),
+            )
+        }
+        None => (target.path.clone(), target.focus_range),
+    }
+}
+
+/// Runs the backstop on every package, then checks the built components and compose sets.
+pub fn run(
+    packages: Vec<PackageInput>,
+    components: &[PathBuf],
+    settings: &ProjectSettings,
+    folder: Option<&Path>,
+    cache: &mut ComponentCache,
+) -> (Findings, Vec<Arc<Component>>) {
+    let mut findings = Findings::default();
+    let mut resolved = Vec::new();
+    let mut worlds: HashMap<(PathBuf, String), (NavTarget, Arc<str>)> = HashMap::new();
+    for p in packages {
+        match p.input.resolve() {
+            Ok((resolve, pkg)) => resolved.push((p.root.clone(), resolve, pkg)),
+            Err(d) => {
+                findings.backstop.insert(p.root.clone(), d);
+            }
+        }
+        for (name, at) in p.worlds {
+            worlds.insert((p.root.clone(), name), at);
+        }
+    }
+    cache.retain(components);
+    let mut known = Vec::new();
+    for path in components {
+        // A file that is not a component (a core module, a WIT package) is simply not one of
+        // the workspace's components.
+        if let Ok(c) = cache.read(path) {
+            known.push(c);
+        }
+    }
+    for component in &known {
+        for (root, world_name) in built_for(&resolved, component) {
+            let Some((_, resolve, pkg)) = resolved.iter().find(|(r, _, _)| *r == root) else {
+                continue;
+            };
+            let Some(&world) = resolve.packages[*pkg].worlds.get(&world_name) else {
+                continue;
+            };
+            let Some(at) = worlds.get(&(root.clone(), world_name.clone())) else {
+                continue;
+            };
+            let result = conformance(component, resolve, world);
+            for m in &result.mismatches {
+                let (file, range) = place(at, &m.item);
+                let message = format!(
+                    "the built component {} does not match world `{world_name}`: {m}; rebuild it, or change the WIT back",
+                    component.path.display()
+                );
+                findings
+                    .components
+                    .entry(root.clone())
+                    .or_default()
+                    .push(warning("component-mismatch", message, file, range));
+            }
+        }
+    }
+    if let Some(folder) = folder {
+        for set in &settings.compose {
+            compose_set(folder, set, &resolved, &worlds, cache, &mut findings);
+        }
+    }
+    (findings, known)
+}
+
+/// A socket/plug set of the settings: every plug that does not fit the import it is named
+/// for, and every import several plugs could fill, shown on the socket's world. Imports no
+/// plug fills are left alone: the host may provide them.
+fn compose_set(
+    folder: &Path,
+    set: &crate::project::ComposeSet,
+    resolved: &[(PathBuf, wit_parser::Resolve, wit_parser::PackageId)],
+    worlds: &HashMap<(PathBuf, String), (NavTarget, Arc<str>)>,
+    cache: &mut ComponentCache,
+    findings: &mut Findings,
+) {
+    let Ok(socket) = cache.read(&resolve(folder, &set.socket)) else {
+        return;
+    };
+    let mut plugs = Vec::new();
+    let mut names = Vec::new();
+    for p in &set.plugs {
+        let path = resolve(folder, p);
+        if let Ok(c) = cache.read(&path) {
+            plugs.push((*c).clone());
+            names.push(path);
+        }
+    }
+    let report = plug(&socket, &plugs);
+    let Some((root, world_name)) = built_for(resolved, &socket).into_iter().next() else {
+        return;
+    };
+    let Some(at) = worlds.get(&(root.clone(), world_name)) else {
+        return;
+    };
+    let mut push = |item: &str, message: String| {
+        let (file, range) = place(at, item);
+        findings
+            .components
+            .entry(root.clone())
+            .or_default()
+            .push(warning("composition", message, file, range));
+    };
+    for r in &report.rejections {
+        let plug = names[r.plug].display();
+        push(
+            &r.import,
+            format!(
+                "{plug} does not fit import `{}`: {}",
+                r.import,
+                r.reasons.join("; ")
+            ),
+        );
+    }
+    for c in &report.conflicts {
+        let who: Vec<String> = c
+            .plugs
+            .iter()
+            .map(|(i, _)| names[*i].display().to_string())
+            .collect();
+        push(
+            &c.import,
+            format!(
+                "import `{}` could be filled by several plugs: {}",
+                c.import,
+                who.join(", ")
+            ),
+        );
+    }
+}

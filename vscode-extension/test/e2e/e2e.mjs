@@ -1,0 +1,115 @@
+// End-to-end test in a real VS Code: code-server (VS Code 1.100) serving a workspace with the
+// packaged extension installed, driven by playwright-core in Debian's headless Chromium.
+// Opens a WIT file with an error, sees the squiggle, hovers a type and reads its docs, triggers
+// completion, runs a code lens when one is shown, and takes the screenshot the README uses.
+//
+//   node test/e2e/e2e.mjs URL WORKSPACE SCREENSHOT
+import { chromium } from "playwright-core";
+
+const [url, workspace, screenshot] = process.argv.slice(2);
+const timeout = 60_000;
+
+/** Waits until a hover shows `needle`, and returns the hover's text. */
+async function hoverText(needle) {
+  const handle = await page.waitForFunction(
+    (needle) => {
+      const hovers = [...document.querySelectorAll(".monaco-hover")].map((e) => e.innerText);
+      return hovers.find((text) => text.includes(needle));
+    },
+    needle,
+    { timeout },
+  );
+  return handle.jsonValue();
+}
+
+function log(message) {
+  console.log(`e2e: ${message}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+});
+let failed = false;
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.setDefaultTimeout(timeout);
+try {
+  await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector(".monaco-workbench");
+  log("workbench loaded");
+
+  // Open wit/api.wit with Quick Open.
+  await page.keyboard.press("Control+P");
+  await page.waitForSelector(".quick-input-widget input");
+  await page.keyboard.type("api.wit");
+  await page.waitForSelector(".quick-input-list .monaco-list-row");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".monaco-editor .view-lines");
+  log("api.wit open");
+
+  // The error the workspace carries (`u46` is no type) is underlined.
+  const squiggle = await page.waitForSelector(".monaco-editor .squiggly-error");
+  log("error squiggle shown");
+  await squiggle.hover({ force: true });
+  const problemText = await hoverText("does not exist");
+  log(`hover on the error: ${problemText.split("\n")[0]}`);
+  await page.mouse.move(5, 5);
+  await page.keyboard.press("Escape");
+
+  // Hover a type: `product` in `result<product, error>` shows its definition and docs.
+  const product = page.locator(".monaco-editor .view-line span", { hasText: /^product$/ }).last();
+  await product.hover();
+  await hoverText("One item of the catalogue");
+  log("hover on `product` shows its docs");
+  // The hover fades in: let it finish before the picture.
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: screenshot });
+  log(`screenshot written to ${screenshot}`);
+  await page.mouse.move(5, 5);
+
+  // Completion in a type position lists the package's types.
+  const line = page.locator(".monaco-editor .view-line", { hasText: "total: func() ->" });
+  await line.click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("size: func() -> prod");
+  await page.keyboard.press("Control+Space");
+  const suggest = await page.waitForSelector(".suggest-widget .monaco-list-row");
+  const labels = await page.$$eval(".suggest-widget .monaco-list-row", (rows) => rows.map((r) => r.getAttribute("aria-label") ?? r.textContent));
+  if (!labels.some((l) => l && l.includes("product"))) throw new Error(`completion offered: ${labels.join(", ")}`);
+  log(`completion offers ${labels.length} items, \`product\` among them`);
+  await suggest.dispose();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+Z");
+
+  // A run lens, when a built component matches the world.
+  if (process.env.WITTY_E2E_LENS === "1") {
+    await page.keyboard.press("Control+P");
+    await page.keyboard.type("world.wit");
+    await page.waitForSelector(".quick-input-list .monaco-list-row");
+    await page.keyboard.press("Enter");
+    const lens = page.locator(".codelens-decoration a", { hasText: "Run" }).first();
+    await lens.click();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll(".notifications-toasts")].some((e) => /returned|passed|result/i.test(e.innerText)),
+      null,
+      { timeout },
+    );
+    log("a run lens ran the component");
+  }
+} catch (e) {
+  failed = true;
+  console.error(`e2e: FAILED: ${e.message ?? e}`);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-failure.png") }).catch(() => {});
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
