@@ -350,7 +350,7 @@ fn bad_input_is_named_and_exits_2() {
         "garbage.wasm",
         b"\0asm\x0d\0\x01\0garbage garbage",
     );
-    write(dir.path(), "text.wasm", "(component)");
+    write(dir.path(), "text.wasm", "(component (oops))");
     write(dir.path(), "empty.wasm", "");
     std::fs::create_dir(dir.path().join("folder.wasm")).unwrap();
     let mut all = String::new();
@@ -381,8 +381,12 @@ fn bad_input_is_named_and_exits_2() {
     error: core.wasm: a core WebAssembly module, not a component: make one with `wasm-tools component new core.wasm -o component.wasm` (with `--adapt` for a WASI preview 1 module), or build for a component target such as wasm32-wasip2
     error: cut.wasm: not a valid component: failed to parse WebAssembly module: unexpected end-of-file (at offset 0x211) (the file is cut short: was it copied or built completely?)
     error: garbage.wasm: not a valid component: failed to parse WebAssembly module: unexpected end-of-file (at offset 0xa) (the file is cut short: was it copied or built completely?)
-    error: text.wasm: not a WebAssembly component (a binary .wasm starting with `\0asm`): it looks like the text format (WAT); assemble it first, as with `wasm-tools parse`
-    error: empty.wasm: not a WebAssembly component (a binary .wasm starting with `\0asm`)
+    error: text.wasm: not valid WebAssembly text: expected valid component field
+         --> text.wasm:1:13
+          |
+        1 | (component (oops))
+          |             ^
+    error: empty.wasm: not a WebAssembly component (a binary .wasm starting with `\0asm`, or its text)
     error: cannot read folder.wasm: it is a folder, not a .wasm file
     ");
 }

@@ -1,4 +1,5 @@
-//! Reading a component file, and saying clearly what it is when it is not a component.
+//! Reading a component file (binary, or WebAssembly text), and saying clearly what it is
+//! when it is not a component.
 
 use std::path::Path;
 
@@ -16,17 +17,27 @@ pub(crate) fn read_component(path: &Path) -> Result<Vec<u8>, RunError> {
         };
         RunError::usage(format!("cannot read {name}: {why}"))
     })?;
+    let bytes = if !bytes.starts_with(b"\0asm") && looks_like_wat(&bytes) {
+        // The other component commands take WebAssembly text too; so does this one.
+        wat::parse_bytes(&bytes)
+            .map(|binary| binary.into_owned())
+            .map_err(|mut e| {
+                e.set_path(path);
+                RunError::usage(format!("{name}: not valid WebAssembly text: {e}"))
+            })?
+    } else {
+        bytes
+    };
     if !bytes.starts_with(b"\0asm") {
         let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
-        let hint = if text.trim_start().starts_with("(component") {
-            ": it looks like the text format (WAT); assemble it first, as with `wasm-tools parse`"
-        } else if text.contains("package ") || text.contains("interface ") {
+        let hint = if text.contains("package ") || text.contains("interface ") {
             ": it looks like WIT; `wit run` takes a component built from it"
         } else {
             ""
         };
         return Err(RunError::usage(format!(
-            "{name}: not a WebAssembly component (a binary .wasm starting with `\\0asm`){hint}"
+            "{name}: not a WebAssembly component (a binary .wasm starting with `\\0asm`, or \
+             its text){hint}"
         )));
     }
     if wasmparser::Parser::is_core_wasm(&bytes) {
@@ -43,4 +54,12 @@ pub(crate) fn read_component(path: &Path) -> Result<Vec<u8>, RunError> {
         )));
     }
     Ok(bytes)
+}
+
+/// Whether the file is text that starts like WebAssembly text: `(` or a `;;` comment.
+fn looks_like_wat(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| {
+        let text = text.trim_start();
+        text.starts_with('(') || text.starts_with(";;")
+    })
 }

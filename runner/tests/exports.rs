@@ -53,9 +53,9 @@ world shapes {
 
 #[test]
 fn a_component_made_by_hand() {
-    // No world, no type exports: only what the component model itself requires.
-    let bytes = wat::parse_str(
-        r#"(component
+    // No world, no type exports: only what the component model itself requires. The file
+    // is WebAssembly text, which the runner assembles.
+    let text = r#"(component
           (core module $m
             (func (export "f") (param i32 i32) (result i32)
               (i32.store8 (i32.const 16) (i32.const 1))
@@ -64,10 +64,8 @@ fn a_component_made_by_hand() {
             (memory (export "memory") 1))
           (core instance $i (instantiate $m))
           (func (export "f") (param "p" (tuple u32 u32)) (result (option u32))
-            (canon lift (core func $i "f") (memory (core memory $i "memory")))))"#,
-    )
-    .unwrap();
-    let fixture = Fixture::new(&bytes, no_cache());
+            (canon lift (core func $i "f") (memory (core memory $i "memory")))))"#;
+    let fixture = Fixture::new(text.as_bytes(), no_cache());
     insta::assert_snapshot!(listing(&fixture), @"f  =>  f: func(p: tuple<u32, u32>) -> option<u32>");
     insta::assert_snapshot!(fixture.call("f((1, 2))"), @"=> some(3)");
 }
