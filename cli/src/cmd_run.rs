@@ -1,12 +1,12 @@
 //! `wit run COMPONENT [CALL]`: calls one export of a component and prints its result in
 //! WAVE, or lists the exports with their WIT signatures.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use witty_runner::report::{ExportsReport, RunReport};
 use witty_runner::{ExportInfo, Loaded, RunError, Runner};
 
+use crate::output::print;
 use crate::run_options::{Format, SandboxArgs};
 
 #[derive(clap::Args, Debug)]
@@ -28,7 +28,7 @@ and without CALL {\"version\": 1, \"ok\": true, \"exports\": [{\"name\", \"insta
 Exit codes: 0 the call returned, 1 it trapped or failed, 2 bad usage (unreadable file, not a
 component, bad CALL, unknown export, wrong arguments).")]
 pub struct RunArgs {
-    /// The component (.wasm)
+    /// The component (`.wasm`, or WebAssembly text `.wat`)
     pub component: PathBuf,
     /// The export to call, with its arguments in WAVE; without it, the exports are listed
     pub call: Option<String>,
@@ -58,10 +58,10 @@ fn call_one(loaded: &Loaded, call: &str, format: Format) -> u8 {
     } else {
         // What the guest printed comes first, then the result or the error, as if the
         // guest had printed straight to the terminal.
-        print_stdout(&output.stdout);
+        print(&output.stdout);
         eprint!("{}", output.stderr);
         if let Some(wave) = output.wave() {
-            print_stdout(&format!("{wave}\n"));
+            print(&format!("{wave}\n"));
         }
     }
     match &output.result {
@@ -85,7 +85,7 @@ fn list(loaded: &Loaded, format: Format) -> u8 {
         eprintln!("{}: exports no functions", loaded.path().display());
         return 0;
     }
-    print_stdout(&listing(&exports));
+    print(&listing(&exports));
     0
 }
 
@@ -119,12 +119,5 @@ fn report_error(error: &RunError, format: Format) -> u8 {
 
 pub fn print_json(value: &impl serde::Serialize) {
     let text = serde_json::to_string(value).expect("reports serialize");
-    print_stdout(&format!("{text}\n"));
-}
-
-/// Writes to stdout; a closed pipe (`wit run ... | head`) is not an error of ours.
-pub fn print_stdout(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    print(&format!("{text}\n"));
 }

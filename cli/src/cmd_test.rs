@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use witty_runner::report::TestReport;
 use witty_runner::{FuncDocs, RunError, Runner, TestCase};
 
-use crate::cmd_run::{print_json, print_stdout};
+use crate::cmd_run::print_json;
+use crate::output::print;
 use crate::run_options::{Format, SandboxArgs};
 
 #[derive(clap::Args, Debug)]
@@ -35,7 +36,7 @@ nothing could run.
 Exit codes: 0 all passed, 1 a test failed, 2 bad usage (unreadable file, not a component,
 unreadable WIT_PATH).")]
 pub struct TestArgs {
-    /// The component (.wasm)
+    /// The component (`.wasm`, or WebAssembly text `.wat`)
     pub component: PathBuf,
     /// The WIT package (folder or .wit file) whose doc comments hold the examples
     pub wit_path: Option<PathBuf>,
@@ -85,9 +86,9 @@ pub fn run(args: TestArgs) -> u8 {
                 );
             }
             for case in &report.cases {
-                print_stdout(&describe(case));
+                print(&describe(case));
             }
-            print_stdout(&format!(
+            print(&format!(
                 "{} passed, {} failed\n",
                 report.passed, report.failed
             ));
