@@ -29,10 +29,29 @@ pub fn wit_parser_ui_dir() -> PathBuf {
     let meta: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
     let packages = meta["packages"].as_array().expect("packages");
+    // wasmtime brings wit-parser 0.254 beside the workspace's 0.263: the suite is the one of
+    // the wit-parser this crate depends on, which gives the verdicts it is compared with.
+    let here = packages
+        .iter()
+        .find(|p| p["name"] == env!("CARGO_PKG_NAME"))
+        .map(|p| &p["id"]);
+    let id = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("the resolved graph")
+        .iter()
+        .find(|node| Some(&node["id"]) == here)
+        .and_then(|node| {
+            node["deps"]
+                .as_array()?
+                .iter()
+                .find(|dep| dep["name"] == "wit_parser")
+        })
+        .map(|dep| &dep["pkg"])
+        .expect("wit-parser is a dependency of witty-tests");
     let pkg = packages
         .iter()
-        .find(|p| p["name"] == "wit-parser")
-        .expect("wit-parser is a dependency");
+        .find(|p| &p["id"] == id)
+        .expect("the package of a resolved id");
     let manifest_path = Path::new(pkg["manifest_path"].as_str().expect("manifest_path"));
     let ui = manifest_path.parent().expect("a folder").join("tests/ui");
     assert!(ui.is_dir(), "{} is missing", ui.display());

@@ -127,11 +127,29 @@ pub fn package_dir(name: &str) -> Option<PathBuf> {
         String::from_utf8_lossy(&out.stderr)
     );
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let pkg = meta["packages"]
+    let packages = meta["packages"].as_array().unwrap();
+    // Several versions may be in the graph (wasmtime brings wit-parser 0.254 beside the
+    // workspace's 0.263): the one this crate depends on itself is the one it is tested with.
+    let here = packages
+        .iter()
+        .find(|p| p["name"] == env!("CARGO_PKG_NAME"))
+        .map(|p| &p["id"]);
+    let direct = meta["resolve"]["nodes"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["name"] == name)?;
+        .find(|node| Some(&node["id"]) == here)
+        .and_then(|node| {
+            node["deps"]
+                .as_array()?
+                .iter()
+                .find(|dep| dep["name"] == name.replace('-', "_"))
+        })
+        .map(|dep| &dep["pkg"]);
+    let pkg = match direct {
+        Some(id) => packages.iter().find(|p| &p["id"] == id)?,
+        None => packages.iter().find(|p| p["name"] == name)?,
+    };
     let manifest_path = Path::new(pkg["manifest_path"].as_str().unwrap());
     Some(manifest_path.parent().unwrap().to_path_buf())
 }
