@@ -40,6 +40,9 @@ pub struct TestArgs {
     pub component: PathBuf,
     /// The WIT package (folder or .wit file) whose doc comments hold the examples
     pub wit_path: Option<PathBuf>,
+    /// Run only the tests of this export (`add`, or `ns:pkg/iface@1.0.0.add`)
+    #[arg(long, value_name = "EXPORT")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub sandbox: SandboxArgs,
     /// Output for people, or one JSON object for programs
@@ -69,7 +72,22 @@ pub fn run(args: TestArgs) -> u8 {
             docs
         }
     };
-    let cases = loaded.run_tests(&docs);
+    if let Some(only) = &args.only {
+        let exports = loaded.exports();
+        if !exports
+            .iter()
+            .any(|e| &e.name == only || &e.function == only)
+        {
+            let names: Vec<&str> = exports.iter().map(|e| e.name.as_str()).collect();
+            let message = format!(
+                "{}: --only {only}: no such export; the exports are {}",
+                loaded.path().display(),
+                names.join(", ")
+            );
+            return report_error(&RunError::usage(message), args.format);
+        }
+    }
+    let cases = loaded.run_tests_of(&docs, args.only.as_deref());
     let report = TestReport::of_cases(cases);
     match args.format {
         Format::Json => print_json(&report),

@@ -288,6 +288,27 @@ fn tests_from_a_wit_folder_a_file_and_none() {
 }
 
 #[test]
+fn only_runs_the_tests_of_one_export() {
+    let dir = project();
+    insta::assert_snapshot!(check(dir.path(), &["test", "calc.wasm", "wit", "--only", "test:calc/ops@0.1.0.add"]), @"
+    exit 0
+    PASS test:calc/ops@0.1.0.add: add(1, 2) == 3
+    PASS test:calc/ops@0.1.0.add: add(4294967295, 1) == 0
+    2 passed, 0 failed
+    ");
+    insta::assert_snapshot!(check(dir.path(), &["test", "calc.wasm", "wit", "--only", "halve"]), @"
+    exit 0
+    PASS test:calc/ops@0.1.0.halve: halve(3) == 1.5
+    1 passed, 0 failed
+    ");
+    insta::assert_snapshot!(check(dir.path(), &["test", "calc.wasm", "wit", "--only", "nothing"]), @"
+    exit 2
+    --- stderr
+    error: calc.wasm: --only nothing: no such export; the exports are spin, test-math, test:calc/ops@0.1.0.add, test:calc/ops@0.1.0.halve
+    ");
+}
+
+#[test]
 fn a_failing_example_fails_the_run() {
     let dir = project();
     write(

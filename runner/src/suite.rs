@@ -57,8 +57,16 @@ impl Loaded {
 
     /// Runs the examples of `docs` and the `test-*` exports, in the order of the exports.
     pub fn run_tests(&self, docs: &[FuncDocs]) -> Vec<TestCase> {
+        self.run_tests_of(docs, None)
+    }
+
+    /// The same, for one export only when `only` names it (`add`, or qualified as
+    /// `ns:pkg/iface@1.0.0.add`): what the editor's lens above a function runs.
+    pub fn run_tests_of(&self, docs: &[FuncDocs], only: Option<&str>) -> Vec<TestCase> {
         let mut cases = Vec::new();
-        for func in self.funcs() {
+        let wanted =
+            |func: &ExportFunc| only.is_none_or(|o| o == func.qualified() || o == func.name);
+        for func in self.funcs().iter().filter(|f| wanted(f)) {
             for d in docs.iter().filter(|d| documents(d, func)) {
                 for example in parse_examples(&d.docs) {
                     cases.push(self.run_example(func, &example));

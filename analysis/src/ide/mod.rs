@@ -10,6 +10,7 @@ mod hover;
 mod inlay_hints;
 mod navigation;
 mod rename;
+mod runnables;
 mod structure;
 mod syntax_nodes;
 mod workspace_symbols;
@@ -32,6 +33,7 @@ pub use hover::HoverResult;
 pub use inlay_hints::InlayHint;
 pub use navigation::{Highlight, NavTarget, Reference};
 pub use rename::{SourceChange, TextEdit};
+pub use runnables::{RunnableFunc, RunnableWorld};
 pub use structure::{Fold, FoldKind, StructureSymbol};
 pub use workspace_symbols::WorkspaceSymbol;
 

@@ -121,24 +121,9 @@ impl Analysis {
     /// The worlds of a root's own package, with where each is defined.
     pub fn own_worlds(&self, root: Root) -> Cancellable<Vec<(String, NavTarget)>> {
         self.catch(|db| {
-            let graph = crate::semantics::package_graph(db, root);
-            let Some(pkg) = graph.main else {
-                return Vec::new();
-            };
-            let items = crate::semantics::package_items(db, root);
-            let Some(names) = items.per_pkg.get(pkg.0 as usize) else {
-                return Vec::new();
-            };
-            names
-                .iter()
-                .filter(|(_, d)| d.kind == crate::semantics::ItemKind::World)
-                .filter_map(|(name, _)| {
-                    let id = crate::semantics::ItemId {
-                        pkg,
-                        name: name.clone(),
-                    };
-                    Some((name.to_string(), nav_target(db, root, &Def::Item(id))?))
-                })
+            super::runnables::own_worlds_in(db, root)
+                .into_iter()
+                .filter_map(|(name, id)| Some((name, nav_target(db, root, &Def::Item(id))?)))
                 .collect()
         })
     }

@@ -24,7 +24,7 @@ pub use items::{ItemDef, ItemSrc, PackageItems, package_items, package_items_dia
 pub use packages::{Package, PackageGraph, PackageSrc, PkgId, package_graph, package_graph_diags};
 pub use scope::{IfaceScope, ScopeEntry, TypeShape, interface_scope};
 pub use unused::unused_use_diags;
-pub use world::{world_diags, world_elaboration};
+pub use world::{WorldItemKind, WorldKey, interface_id_string, world_diags, world_elaboration};
 
 pub use crate::hir::ItemKind;
 

@@ -8,6 +8,7 @@ mod hover;
 mod inlay_hints;
 mod navigation;
 mod rename;
+mod runnables;
 mod structure;
 
 /// A type used across files, directly, under another name, in an interface and a world,
