@@ -58,6 +58,13 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: crate::run::COMMANDS.iter().map(|c| c.to_string()).collect(),
+            work_done_progress_options: Default::default(),
+        }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR]),
             ..Default::default()
@@ -91,7 +98,7 @@ pub fn can_watch_files(client: &ClientCapabilities) -> bool {
         .unwrap_or(false)
 }
 
-/// Snippets in completions, and nested document symbols.
+/// Snippets in completions, nested document symbols, asking for code lenses again.
 pub fn client_support(client: &ClientCapabilities) -> crate::state::ClientSupport {
     let text = client.text_document.as_ref();
     crate::state::ClientSupport {
@@ -103,6 +110,12 @@ pub fn client_support(client: &ClientCapabilities) -> crate::state::ClientSuppor
         hierarchical_symbols: text
             .and_then(|t| t.document_symbol.as_ref())
             .and_then(|d| d.hierarchical_document_symbol_support)
+            .unwrap_or(false),
+        code_lens_refresh: client
+            .workspace
+            .as_ref()
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
             .unwrap_or(false),
     }
 }

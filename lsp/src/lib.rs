@@ -10,6 +10,7 @@ mod handlers;
 mod project;
 mod publish;
 mod quiet;
+mod run;
 mod semantic_tokens;
 mod server;
 mod state;

@@ -10,11 +10,10 @@ use std::time::Duration;
 
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types as lsp;
-use witty_analysis::component::Component;
 
 use crate::convert;
 use crate::project::ProjectSettings;
-use crate::quiet::{ComponentCache, Findings, PackageInput};
+use crate::quiet::{ComponentCache, Findings, Known, PackageInput};
 use crate::state::State;
 
 /// How long the editor must be quiet before wit-parser checks what witty found clean.
@@ -32,7 +31,7 @@ pub struct Publisher {
     /// What the last quiet moment found: wit-parser's verdicts, built components' problems.
     quiet: Arc<Mutex<Findings>>,
     /// The workspace's built components, as last read.
-    pub components: Arc<Mutex<Vec<Arc<Component>>>>,
+    pub known: Arc<Mutex<Arc<Known>>>,
     cache: Arc<Mutex<ComponentCache>>,
 }
 
@@ -44,7 +43,7 @@ impl Publisher {
             generation: Arc::new(AtomicU64::new(0)),
             published: Arc::default(),
             quiet: Arc::default(),
-            components: Arc::default(),
+            known: Arc::default(),
             cache: Arc::default(),
         }
     }
@@ -121,6 +120,17 @@ impl Publisher {
         });
     }
 
+    /// Asks the client for code lenses again, where it can be asked: a build came or went.
+    fn refresh_code_lenses(&self) {
+        if !self.state().client.code_lens_refresh {
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = client.code_lens_refresh().await;
+        });
+    }
+
     /// After a quiet moment, runs wit-parser on every package and checks the built
     /// components, and publishes again if what they found changed.
     pub fn schedule_backstop(&self) {
@@ -144,15 +154,28 @@ impl Publisher {
             let cache = publisher.cache.clone();
             let run = move || {
                 let folder = folders.first().cloned();
-                let file = folder
-                    .as_deref()
-                    .and_then(|f| ProjectSettings::from_file(f).ok().flatten());
+                let mut problems = Vec::new();
+                let file = match folder.as_deref().map(ProjectSettings::from_file) {
+                    Some(Ok(file)) => file,
+                    Some(Err(e)) => {
+                        problems.push(e);
+                        None
+                    }
+                    None => None,
+                };
                 let settings = ProjectSettings::merged(&settings, file);
                 let dirs: Vec<PathBuf> = packages.iter().map(|p| p.root.clone()).collect();
                 let found = crate::components::find(&folders, &dirs, &settings.components)
-                    .unwrap_or_default();
+                    .unwrap_or_else(|e| {
+                        problems.push(e);
+                        Vec::new()
+                    });
                 let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-                crate::quiet::run(packages, &found, &settings, folder.as_deref(), &mut cache)
+                let (mut findings, known) =
+                    crate::quiet::run(packages, &found, &settings, folder.as_deref(), &mut cache);
+                problems.append(&mut findings.settings);
+                findings.settings = problems;
+                (findings, known)
             };
             // wit-parser recurses deeply on long type chains: give it the stack it needs.
             let (tx, rx) = tokio::sync::oneshot::channel();
@@ -168,24 +191,53 @@ impl Publisher {
             let Ok(Ok((found, known))) = rx.await else {
                 return;
             };
-            *publisher
-                .components
-                .lock()
-                .unwrap_or_else(|e| e.into_inner()) = known;
+            let lenses_changed = {
+                let mut current = publisher.known.lock().unwrap_or_else(|e| e.into_inner());
+                let changed = built_paths(&current) != built_paths(&known);
+                *current = Arc::new(known);
+                changed
+            };
+            if lenses_changed {
+                publisher.refresh_code_lenses();
+            }
             if !this_generation() {
                 return;
             }
-            let changed = {
+            let (changed, new_problems) = {
                 let mut current = publisher.quiet.lock().unwrap_or_else(|e| e.into_inner());
                 let changed = *current != found;
+                let new_problems: Vec<String> = found
+                    .settings
+                    .iter()
+                    .filter(|p| !current.settings.contains(p))
+                    .cloned()
+                    .collect();
                 *current = found;
-                changed
+                (changed, new_problems)
             };
+            // Said once, when it first appears, not at every quiet moment.
+            for problem in new_problems {
+                publisher
+                    .client
+                    .show_message(lsp::MessageType::WARNING, problem)
+                    .await;
+            }
             if changed {
                 publisher.publish_diagnostics(None);
             }
         });
     }
+}
+
+/// Which component each world runs: when it changes, the run lenses do.
+fn built_paths(known: &Known) -> Vec<(&PathBuf, &String, &PathBuf)> {
+    let mut out: Vec<_> = known
+        .built
+        .iter()
+        .filter_map(|((file, world), cs)| Some((file, world, &cs.first()?.path)))
+        .collect();
+    out.sort();
+    out
 }
 
 /// The packages of the state, copied out for the quiet checks: wit-parser's inputs and where

@@ -22,6 +22,29 @@ use crate::project::{ProjectSettings, resolve};
 pub struct Findings {
     pub backstop: HashMap<PathBuf, Diagnostic>,
     pub components: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// What is wrong with the settings (`witty.toml`, a glob, a file a compose set names):
+    /// no place in a WIT file to show it, so the editor shows it as a message.
+    pub settings: Vec<String>,
+}
+
+/// What the last quiet moment knew of the workspace's built components.
+#[derive(Default)]
+pub struct Known {
+    pub components: Vec<Arc<Component>>,
+    /// For each world (the file that defines it, and its name), the components built for it,
+    /// the newest build first.
+    pub built: HashMap<(PathBuf, String), Vec<Arc<Component>>>,
+    /// The settings in force: the client's, else `witty.toml`'s.
+    pub settings: ProjectSettings,
+}
+
+impl Known {
+    /// The component to run for a world: its newest build.
+    pub fn component_for(&self, world_file: &Path, world: &str) -> Option<&Arc<Component>> {
+        self.built
+            .get(&(world_file.to_path_buf(), world.to_string()))?
+            .first()
+    }
 }
 
 /// A package to check: its wit-parser input, and where each of its worlds is named.
@@ -139,7 +162,7 @@ pub fn run(
     settings: &ProjectSettings,
     folder: Option<&Path>,
     cache: &mut ComponentCache,
-) -> (Findings, Vec<Arc<Component>>) {
+) -> (Findings, Known) {
     let mut findings = Findings::default();
     let mut resolved = Vec::new();
     let mut worlds: HashMap<(PathBuf, String), (NavTarget, Arc<str>)> = HashMap::new();
@@ -163,6 +186,7 @@ pub fn run(
             known.push(c);
         }
     }
+    let mut built: HashMap<(PathBuf, String), Vec<Arc<Component>>> = HashMap::new();
     for component in &known {
         for (root, world_name) in built_for(&resolved, component) {
             let Some((_, resolve, pkg)) = resolved.iter().find(|(r, _, _)| *r == root) else {
@@ -174,6 +198,10 @@ pub fn run(
             let Some(at) = worlds.get(&(root.clone(), world_name.clone())) else {
                 continue;
             };
+            built
+                .entry((at.0.path.clone(), world_name.clone()))
+                .or_default()
+                .push(component.clone());
             let result = conformance(component, resolve, world);
             for m in &result.mismatches {
                 let (file, range) = place(at, &m.item);
@@ -194,7 +222,22 @@ pub fn run(
             compose_set(folder, set, &resolved, &worlds, cache, &mut findings);
         }
     }
+    for components in built.values_mut() {
+        // Debug and release builds of one world: the one built last is the one to run.
+        components.sort_by_key(|c| std::cmp::Reverse(modified(&c.path)));
+    }
+    let known = Known {
+        components: known,
+        built,
+        settings: settings.clone(),
+    };
     (findings, known)
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or(SystemTime::UNIX_EPOCH)
 }
 
 /// A socket/plug set of the settings: every plug that does not fit the import it is named
@@ -208,16 +251,27 @@ fn compose_set(
     cache: &mut ComponentCache,
     findings: &mut Findings,
 ) {
-    let Ok(socket) = cache.read(&resolve(folder, &set.socket)) else {
-        return;
+    let socket = match cache.read(&resolve(folder, &set.socket)) {
+        Ok(socket) => socket,
+        Err(e) => {
+            findings
+                .settings
+                .push(format!("witty.compose: the socket {e}"));
+            return;
+        }
     };
     let mut plugs = Vec::new();
     let mut names = Vec::new();
     for p in &set.plugs {
         let path = resolve(folder, p);
-        if let Ok(c) = cache.read(&path) {
-            plugs.push((*c).clone());
-            names.push(path);
+        match cache.read(&path) {
+            Ok(c) => {
+                plugs.push((*c).clone());
+                names.push(path);
+            }
+            Err(e) => findings
+                .settings
+                .push(format!("witty.compose: the plug {e}")),
         }
     }
     let report = plug(&socket, &plugs);

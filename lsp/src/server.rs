@@ -54,9 +54,9 @@ impl Backend {
         R: Send + 'static,
     {
         let mut snap = self.state().snapshot();
-        snap.components = self
+        snap.known = self
             .publisher
-            .components
+            .known
             .lock()
             .map(|c| c.clone())
             .unwrap_or_default();
@@ -385,6 +385,26 @@ impl LanguageServer for Backend {
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
         self.request(params, handlers::semantic_tokens_range).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.request(params, handlers::code_lens).await
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        let limits = self
+            .publisher
+            .known
+            .lock()
+            .map(|k| k.settings.run.clone())
+            .unwrap_or_default();
+        crate::run::execute(
+            &self.publisher.client,
+            &limits,
+            &params.command,
+            params.arguments,
+        )
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {

@@ -37,7 +37,7 @@ pub struct Snapshot {
     pub client: ClientSupport,
     pub tokens: TokenCache,
     /// The workspace's built components, as the last quiet moment read them.
-    pub components: Vec<std::sync::Arc<witty_analysis::component::Component>>,
+    pub known: std::sync::Arc<crate::quiet::Known>,
 }
 
 /// What the client said it can take.
@@ -45,6 +45,8 @@ pub struct Snapshot {
 pub struct ClientSupport {
     pub snippets: bool,
     pub hierarchical_symbols: bool,
+    /// `workspace/codeLens/refresh`: lenses follow new builds without an edit.
+    pub code_lens_refresh: bool,
 }
 
 impl State {
@@ -68,7 +70,7 @@ impl State {
             encoding: self.encoding,
             client: self.client,
             tokens: self.tokens.clone(),
-            components: Vec::new(),
+            known: Default::default(),
         }
     }
 

@@ -36,9 +36,20 @@ def init_params(root: pathlib.Path, client: str = "visual-studio-code", **extra)
     )
 
 
+def answer_refreshes(client: LanguageClient):
+    """Answers `workspace/codeLens/refresh` (VS Code's capabilities offer it) and counts them."""
+    client.lens_refreshes = 0
+
+    @client.feature(t.WORKSPACE_CODE_LENS_REFRESH)
+    def _refresh(_params):
+        client.lens_refreshes += 1
+        return None
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[WIT, "lsp"]))
 async def client(lsp_client: LanguageClient, workspace):
     lsp_client.workspace_root = workspace
+    answer_refreshes(lsp_client)
     lsp_client.init_result = await lsp_client.initialize_session(init_params(workspace))
     # The first diagnostics cover every file of the workspace.
     await wait_for(lambda: len(lsp_client.diagnostics) >= 4, lsp_client)

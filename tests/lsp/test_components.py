@@ -197,3 +197,22 @@ async def test_inspect_component_refuses_what_is_not_a_component(client):
             "witty/inspectComponent", {"uri": garbage.as_uri()}
         )
     assert "garbage.wasm" in str(error.value)
+
+
+@pytest.mark.asyncio
+async def test_settings_naming_missing_files_are_reported(client):
+    client.workspace_did_change_configuration(
+        t.DidChangeConfigurationParams(
+            settings={
+                "witty": {
+                    "components": ["build/[oops"],
+                    "compose": [{"socket": "nowhere/socket.wasm", "plugs": []}],
+                }
+            }
+        )
+    )
+    await wait_for(lambda: len(client.messages) >= 2, client)
+    said = [m.message for m in client.messages if m.type == t.MessageType.Warning]
+    assert any("`build/[oops` is not a glob" in m for m in said), said
+    # The socket is not found because the glob is broken, but the compose set is still read.
+    assert any("nowhere/socket.wasm" in m and "witty.compose" in m for m in said), said

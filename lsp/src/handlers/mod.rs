@@ -4,12 +4,14 @@
 mod components;
 mod editing;
 mod formatting;
+mod lens;
 mod navigation;
 mod structure;
 
 pub use components::*;
 pub use editing::*;
 pub use formatting::*;
+pub use lens::*;
 pub use navigation::*;
 pub use structure::*;
 

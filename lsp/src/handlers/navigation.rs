@@ -36,13 +36,13 @@ pub fn hover(snap: &Snapshot, params: lsp::HoverParams) -> Result<Option<lsp::Ho
 /// author sees at a glance what could fill an `import`, and at which version.
 fn exported_by(snap: &Snapshot, interface: &str) -> String {
     let found =
-        witty_analysis::component::providers(snap.components.iter().map(|c| &**c), interface);
+        witty_analysis::component::providers(snap.known.components.iter().map(|c| &**c), interface);
     if found.is_empty() {
         return String::new();
     }
     let mut out = String::from("\n\n---\n\nExported by:");
     for (index, export, rule) in found {
-        let path = &snap.components[index].path;
+        let path = &snap.known.components[index].path;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

@@ -1,0 +1,161 @@
+//! Code lenses: "▶ Run" above each exported function that a built component of its world
+//! can call, "▶ Test (k)" above one with examples in its docs, "▶ Run tests (N)" above the
+//! world. Executing them is `crate::run`'s business.
+
+use std::collections::HashSet;
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types as lsp;
+use wit_parser::{FunctionKind, WorldItem};
+use witty_analysis::component::{Component, match_names};
+use witty_analysis::ide::RunnableFunc;
+
+use super::cancellable;
+use crate::convert::{self, Lines};
+use crate::run::{RUN, RunArguments, TEST, TestArguments};
+use crate::state::Snapshot;
+
+pub fn code_lens(
+    snap: &Snapshot,
+    params: lsp::CodeLensParams,
+) -> Result<Option<Vec<lsp::CodeLens>>> {
+    let Some(path) = convert::path(&params.text_document.uri) else {
+        return Ok(None);
+    };
+    let worlds = cancellable(snap.analysis.runnables(&path))?;
+    let mut lines = Lines::new(&snap.analysis, snap.encoding);
+    let mut lenses = Vec::new();
+    // A function reached through several exports (`export math; export also: math;`) or
+    // worlds gets one lens, the first.
+    let mut seen = HashSet::new();
+    for world in worlds {
+        let Some(component) = snap.known.component_for(&world.path, &world.name) else {
+            continue;
+        };
+        let callable = callable_exports(component);
+        let mut tests = 0;
+        for func in &world.funcs {
+            let Some(export) = find_export(&callable, &func.export) else {
+                continue;
+            };
+            let examples = witty_runner::parse_examples(func.docs.as_deref().unwrap_or(""));
+            tests += examples.len() + usize::from(is_test(func, export));
+            if func.path != path || !seen.insert(func.focus_range) {
+                continue;
+            }
+            let range = lines.range(&path, func.focus_range);
+            let call = match (func.params, examples.first()) {
+                (0, _) => format!("{export}()"),
+                (_, Some(example)) => with_export(&example.call, export),
+                (_, None) => String::new(),
+            };
+            let run = RunArguments {
+                component: component.path.clone(),
+                export: export.to_string(),
+                signature: func.signature.clone(),
+                call,
+                needs_args: func.params > 0,
+            };
+            lenses.push(lens(range, "▶ Run", RUN, serde_json::to_value(run)));
+            if !examples.is_empty() {
+                let test = TestArguments {
+                    component: component.path.clone(),
+                    wit: world.root.clone(),
+                    only: Some(export.to_string()),
+                };
+                let title = format!("▶ Test ({})", examples.len());
+                lenses.push(lens(range, &title, TEST, serde_json::to_value(test)));
+            }
+        }
+        if world.path == path && tests > 0 {
+            let test = TestArguments {
+                component: component.path.clone(),
+                wit: world.root.clone(),
+                only: None,
+            };
+            let range = lines.range(&path, world.focus_range);
+            let title = format!("▶ Run tests ({tests})");
+            lenses.push(lens(range, &title, TEST, serde_json::to_value(test)));
+        }
+    }
+    Ok(Some(lenses))
+}
+
+fn lens(
+    range: lsp::Range,
+    title: &str,
+    command: &str,
+    args: serde_json::Result<serde_json::Value>,
+) -> lsp::CodeLens {
+    lsp::CodeLens {
+        range,
+        command: Some(lsp::Command {
+            title: title.to_string(),
+            command: command.to_string(),
+            arguments: args.ok().map(|a| vec![a]),
+        }),
+        data: None,
+    }
+}
+
+/// An exported `test-*` function with no parameters: a test of its own, as `wit test` runs it.
+fn is_test(func: &RunnableFunc, export: &str) -> bool {
+    let name = export.rsplit_once('.').map_or(export, |(_, n)| n);
+    name.starts_with("test-") && func.params == 0
+}
+
+/// The freestanding functions a component exports, as `wit run` calls them.
+fn callable_exports(component: &Component) -> Vec<String> {
+    let resolve = &component.resolve;
+    let mut out = Vec::new();
+    for (key, item) in &resolve.worlds[component.world].exports {
+        match item {
+            WorldItem::Function(f) => out.push(f.name.clone()),
+            WorldItem::Interface { id, .. } => {
+                let prefix = resolve.name_world_key(key);
+                for f in resolve.interfaces[*id].functions.values() {
+                    if matches!(
+                        f.kind,
+                        FunctionKind::Freestanding | FunctionKind::AsyncFreestanding
+                    ) {
+                        out.push(format!("{prefix}.{}", f.name));
+                    }
+                }
+            }
+            WorldItem::Type { .. } => {}
+        }
+    }
+    out
+}
+
+/// The component's name for the export the WIT calls `ours`: the same, or the same
+/// interface at a compatible version.
+fn find_export<'a>(callable: &'a [String], ours: &str) -> Option<&'a str> {
+    let split = |name: &'a str| match name.rsplit_once('.') {
+        // A version's dots come before the function's name, which has none.
+        Some((prefix, func)) => (Some(prefix), func),
+        None => (None, name),
+    };
+    let (our_prefix, our_func) = match ours.rsplit_once('.') {
+        Some((p, f)) => (Some(p), f),
+        None => (None, ours),
+    };
+    callable.iter().map(String::as_str).find(|theirs| {
+        let (their_prefix, their_func) = split(theirs);
+        their_func == our_func
+            && match (our_prefix, their_prefix) {
+                (None, None) => true,
+                (Some(o), Some(t)) => match_names(o, t).is_ok(),
+                _ => false,
+            }
+    })
+}
+
+/// An example's call, named as the component names the export: `add(1, 2)` stays, an
+/// example written with the interface's name at another version gets the component's.
+fn with_export(call: &str, export: &str) -> String {
+    match call.find('(') {
+        Some(open) => format!("{export}{}", &call[open..]),
+        None => call.to_string(),
+    }
+}
