@@ -1,7 +1,8 @@
 // End-to-end test in a real VS Code: code-server (VS Code 1.100) serving a workspace with the
 // packaged extension installed, driven by playwright-core in Debian's headless Chromium.
 // Opens a WIT file with an error, sees the squiggle, hovers a type and reads its docs, triggers
-// completion, runs a code lens when one is shown, and takes the screenshot the README uses.
+// completion, runs code lenses on a component built for the test, and takes the screenshot the
+// README uses.
 //
 //   node test/e2e/e2e.mjs URL WORKSPACE SCREENSHOT
 import { chromium } from "playwright-core";
@@ -20,6 +21,15 @@ async function hoverText(needle) {
     { timeout },
   );
   return handle.jsonValue();
+}
+
+/** Waits until a notification shows `needle`. */
+async function toast(needle) {
+  await page.waitForFunction(
+    (needle) => [...document.querySelectorAll(".notifications-toasts")].some((e) => e.innerText.includes(needle)),
+    needle,
+    { timeout },
+  );
 }
 
 function log(message) {
@@ -90,21 +100,30 @@ try {
   await page.keyboard.press("Escape");
   await page.keyboard.press("Control+Z");
 
-  // A run lens, when a built component matches the world.
-  if (process.env.WITTY_E2E_LENS === "1") {
-    await page.keyboard.press("Control+P");
-    await page.keyboard.type("world.wit");
-    await page.waitForSelector(".quick-input-list .monaco-list-row");
-    await page.keyboard.press("Enter");
-    const lens = page.locator(".codelens-decoration a", { hasText: "Run" }).first();
-    await lens.click();
-    await page.waitForFunction(
-      () => [...document.querySelectorAll(".notifications-toasts")].some((e) => /returned|passed|result/i.test(e.innerText)),
-      null,
-      { timeout },
-    );
-    log("a run lens ran the component");
-  }
+  // Run lenses on the component built from calc/wit: one runs at once, one asks for arguments.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+P");
+  await page.locator(".quick-input-widget input").waitFor({ state: "visible" });
+  await page.keyboard.type("calc/wit/world.wit");
+  // The list of the first Quick Open is still in the page: wait for this one's row.
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: "calc" }).first().click();
+  await page.locator(".monaco-editor .view-line", { hasText: "world calculator" }).waitFor();
+  await page.locator(".codelens-decoration a", { hasText: "Run tests (1)" }).waitFor();
+  log("calc/wit/world.wit open with its lenses");
+  const runs = page.locator(".codelens-decoration a", { hasText: /^▶ Run$/ });
+  await runs.first().click();
+  await toast("answer() == 42");
+  log("the run lens on `answer` ran the component");
+  // The notification slides in: let it settle before the picture.
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: screenshot.replace(/screenshot\.png$/, "lenses.png") });
+  await page.keyboard.press("Escape");
+  await runs.nth(1).click();
+  await page.waitForSelector(".quick-input-widget input");
+  await page.keyboard.type("6, 7");
+  await page.keyboard.press("Enter");
+  await toast("mul(6, 7) == 42");
+  log("the run lens on `mul` asked for arguments and ran it");
 } catch (e) {
   failed = true;
   console.error(`e2e: FAILED: ${e.message ?? e}`);

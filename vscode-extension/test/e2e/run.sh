@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$repo"
-cargo build --release --bin wit
+cargo build --release --bin wit --bin witty-fixture
 cd "$ext"
 npm ci --no-audit --no-fund
 npm run package
@@ -32,6 +32,11 @@ cp "$here/settings.json" "$work/user/User/settings.json"
 cp -r "$repo/tests/lsp/workspace/." "$work/ws/"
 # The error the test expects to see underlined.
 sed -i 's/total: func() -> u64;/total: func() -> u46;/' "$work/ws/wit/api.wit"
+# A second package with a component built from it, where cargo would put it: its run lenses.
+mkdir -p "$work/ws/calc" "$work/ws/target/wasm32-wasip2/release"
+cp -r "$here/calc/." "$work/ws/calc/"
+"$repo/target/release/witty-fixture" "$work/ws/calc/wit" --wat "$work/ws/calc/calc.wat" \
+  -o "$work/ws/target/wasm32-wasip2/release/calc.wasm"
 
 cs="$ext/.e2e/code-server/node_modules/.bin/code-server"
 "$cs" --user-data-dir "$work/user" --extensions-dir "$work/extensions" --install-extension "$ext/witty.vsix" >/dev/null
