@@ -1,8 +1,8 @@
 // End-to-end test in a real VS Code: code-server (VS Code 1.100) serving a workspace with the
 // packaged extension installed, driven by playwright-core in Debian's headless Chromium.
 // Opens a WIT file with an error, sees the squiggle, hovers a type and reads its docs, triggers
-// completion, runs code lenses on a component built for the test, and takes the screenshot the
-// README uses.
+// completion, runs code lenses on a component built for the test, opens that component as WIT,
+// and takes the screenshots the README uses.
 //
 //   node test/e2e/e2e.mjs URL WORKSPACE SCREENSHOT
 import { chromium } from "playwright-core";
@@ -124,6 +124,24 @@ try {
   await page.keyboard.press("Enter");
   await toast("mul(6, 7) == 42");
   log("the run lens on `mul` asked for arguments and ran it");
+
+  // The built component opened as WIT: a read-only document that hover works in.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+Shift+P");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible" });
+  await page.keyboard.type("witty: Open Component as WIT");
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: "Open Component as WIT" }).first().click();
+  // code-server's file dialog is a path in the quick input.
+  await page.waitForTimeout(500);
+  await input.fill(`${workspace}/target/wasm32-wasip2/release/calc.wasm`);
+  await page.keyboard.press("Enter");
+  const mulLine = page.locator(".monaco-editor .view-line", { hasText: "export mul: func(a: u32, b: u32) -> u32;" });
+  await mulLine.waitFor();
+  log("calc.wasm opened as WIT");
+  await mulLine.locator("span", { hasText: /^mul$/ }).hover();
+  await hoverText("export mul: func(a: u32, b: u32) -> u32");
+  log("hover works in the component's WIT");
 } catch (e) {
   failed = true;
   console.error(`e2e: FAILED: ${e.message ?? e}`);
