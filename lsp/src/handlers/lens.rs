@@ -22,6 +22,10 @@ pub fn code_lens(
     let Some(path) = convert::path(&params.text_document.uri) else {
         return Ok(None);
     };
+    // Most workspaces have no build at all: then there is nothing to run, and nothing to ask.
+    if snap.known.built.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
     let worlds = cancellable(snap.analysis.runnables(&path))?;
     let mut lines = Lines::new(&snap.analysis, snap.encoding);
     let mut lenses = Vec::new();
