@@ -124,6 +124,23 @@ async def test_hover_on_an_import_names_the_components_exporting_it(client):
 
 
 @pytest.mark.asyncio
+async def test_hover_on_a_named_import_names_the_components_exporting_it(client):
+    root = client.workspace_root
+    provider = root / "providers" / "logger.wit"
+    provider.parent.mkdir()
+    provider.write_text("package demo:logger;\nworld logger { export log: func(message: string); }\n")
+    component = build(provider, root / "dist" / "logger.wasm")
+    announce(client, component)
+    world_uri, text = open_doc(client, "wit/world.wit")
+    for _ in range(200):
+        value = await hover_text(client, world_uri, text, "log:")
+        if "Exported by" in value:
+            break
+        await asyncio.sleep(0.05)
+    assert "`logger.wasm` as `log`" in value, value
+
+
+@pytest.mark.asyncio
 async def test_compose_sets_report_plugs_that_do_not_fit(client):
     root = client.workspace_root
     socket = built_shop(client)

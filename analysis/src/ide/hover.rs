@@ -17,9 +17,10 @@ pub struct HoverResult {
     /// The name hovered.
     pub range: TextRange,
     pub markdown: String,
-    /// For an interface, its full name (`ns:pkg/name@version`): the editor adds which built
+    /// The name a component's export has when it provides what is hovered: an interface's
+    /// full name (`ns:pkg/name@version`), a world's named import. The editor adds which built
     /// components export it.
-    pub interface: Option<String>,
+    pub export_name: Option<String>,
 }
 
 /// Lines of a definition shown before the rest is cut short.
@@ -35,16 +36,23 @@ impl Analysis {
             };
             let (def_file, site) = find_def(db, root, def)?;
             let markdown = describe(db, root, def_file, &site)?;
-            let interface = match &site.def {
+            let export_name = match &site.def {
                 Def::Item(id) if site.kind == DefKind::Interface => {
                     Some(qualified_name(db, root, id))
+                }
+                // A world's named import (`import log: func(...)`, `import x: interface {}`)
+                // is filled by an export of the same name.
+                Def::Func { name, .. } | Def::Extern { name, .. }
+                    if site.kind == DefKind::Import =>
+                {
+                    Some(name.to_string())
                 }
                 _ => None,
             };
             Some(HoverResult {
                 range,
                 markdown,
-                interface,
+                export_name,
             })
         })
     }
@@ -191,7 +199,7 @@ fn builtin_hover(
     Some(HoverResult {
         range: token.text_range(),
         markdown: format!("```wit\n{}\n```\n\n{text}", token.text()),
-        interface: None,
+        export_name: None,
     })
 }
 

@@ -19,8 +19,8 @@ pub fn hover(snap: &Snapshot, params: lsp::HoverParams) -> Result<Option<lsp::Ho
     let mut lines = Lines::new(&snap.analysis, snap.encoding);
     Ok(found.map(|h| {
         let mut value = h.markdown;
-        if let Some(interface) = &h.interface {
-            value.push_str(&exported_by(snap, interface));
+        if let Some(name) = &h.export_name {
+            value.push_str(&exported_by(snap, name));
         }
         lsp::Hover {
             contents: lsp::HoverContents::Markup(lsp::MarkupContent {
@@ -32,11 +32,12 @@ pub fn hover(snap: &Snapshot, params: lsp::HoverParams) -> Result<Option<lsp::Ho
     }))
 }
 
-/// The section of an interface's hover that names the built components exporting it, so an
+/// The section of a hover on an interface or a named import that names the built components
+/// exporting it, so an
 /// author sees at a glance what could fill an `import`, and at which version.
-fn exported_by(snap: &Snapshot, interface: &str) -> String {
+fn exported_by(snap: &Snapshot, name: &str) -> String {
     let found =
-        witty_analysis::component::providers(snap.known.components.iter().map(|c| &**c), interface);
+        witty_analysis::component::providers(snap.known.components.iter().map(|c| &**c), name);
     if found.is_empty() {
         return String::new();
     }
