@@ -177,7 +177,15 @@ pub fn run(
             worlds.insert((p.root.clone(), name), at);
         }
     }
-    cache.retain(components);
+    // The files of the compose sets stay cached too, or each quiet moment would decode them.
+    let mut keep = components.to_vec();
+    if let Some(folder) = folder {
+        for set in &settings.compose {
+            keep.push(resolve(folder, &set.socket));
+            keep.extend(set.plugs.iter().map(|p| resolve(folder, p)));
+        }
+    }
+    cache.retain(&keep);
     let mut known = Vec::new();
     for path in components {
         // A file that is not a component (a core module, a WIT package) is simply not one of
