@@ -13,6 +13,12 @@ pub fn component(wit: &str, wat: &str) -> Vec<u8> {
     encode(&resolve, world, &mut module)
 }
 
+/// A component of `world` whose core module is `module` (binary), for test tools that read
+/// their WIT from disk.
+pub fn component_of_module(resolve: &Resolve, world: WorldId, mut module: Vec<u8>) -> Vec<u8> {
+    encode(resolve, world, &mut module)
+}
+
 /// A component of the world in `wit` whose every function traps (`unreachable`): for tests
 /// where only the shape matters.
 pub fn dummy(wit: &str) -> Vec<u8> {

@@ -104,8 +104,7 @@ fn lens(
 
 /// An exported `test-*` function with no parameters: a test of its own, as `wit test` runs it.
 fn is_test(func: &RunnableFunc, export: &str) -> bool {
-    let name = export.rsplit_once('.').map_or(export, |(_, n)| n);
-    name.starts_with("test-") && func.params == 0
+    split_export(export).1.starts_with("test-") && func.params == 0
 }
 
 /// The freestanding functions a component exports, as `wit run` calls them.
@@ -135,17 +134,9 @@ fn callable_exports(component: &Component) -> Vec<String> {
 /// The component's name for the export the WIT calls `ours`: the same, or the same
 /// interface at a compatible version.
 fn find_export<'a>(callable: &'a [String], ours: &str) -> Option<&'a str> {
-    let split = |name: &'a str| match name.rsplit_once('.') {
-        // A version's dots come before the function's name, which has none.
-        Some((prefix, func)) => (Some(prefix), func),
-        None => (None, name),
-    };
-    let (our_prefix, our_func) = match ours.rsplit_once('.') {
-        Some((p, f)) => (Some(p), f),
-        None => (None, ours),
-    };
+    let (our_prefix, our_func) = split_export(ours);
     callable.iter().map(String::as_str).find(|theirs| {
-        let (their_prefix, their_func) = split(theirs);
+        let (their_prefix, their_func) = split_export(theirs);
         their_func == our_func
             && match (our_prefix, their_prefix) {
                 (None, None) => true,
@@ -153,6 +144,15 @@ fn find_export<'a>(callable: &'a [String], ours: &str) -> Option<&'a str> {
                 _ => false,
             }
     })
+}
+
+/// `ns:pkg/iface@1.0.0.add` into its instance and function: a version's dots come before the
+/// function's name, which has none.
+fn split_export(name: &str) -> (Option<&str>, &str) {
+    match name.rsplit_once('.') {
+        Some((prefix, func)) => (Some(prefix), func),
+        None => (None, name),
+    }
 }
 
 /// An example's call, named as the component names the export: `add(1, 2)` stays, an

@@ -55,20 +55,10 @@ fn build(args: &Args) -> Result<Vec<u8>> {
         return witty_analysis::component::dummy_component(&resolve, world)
             .map_err(anyhow::Error::msg);
     };
-    let mut module = wat::parse_file(wat)?;
-    wit_component::embed_component_metadata(
-        &mut module,
-        &resolve,
-        world,
-        wit_component::StringEncoding::UTF8,
-        // Full versions in names (`@0.2.0`, not `@0.2`), as the toolchains that build
-        // components write them.
-        false,
-    )?;
-    wit_component::ComponentEncoder::default()
-        .module(&module)?
-        .validate(true)
-        .encode()
+    let module = wat::parse_file(wat)?;
+    Ok(witty_runner::test_components::component_of_module(
+        &resolve, world, module,
+    ))
 }
 
 fn main() -> ExitCode {
