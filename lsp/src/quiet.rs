@@ -142,7 +142,7 @@ fn place(world: &(NavTarget, Arc<str>), item: &str) -> (PathBuf, TextRange) {
     let at = [item, short]
         .iter()
         .filter(|n| !n.is_empty())
-        .find_map(|needle| body.find(needle).map(|i| (i, needle.len())));
+        .find_map(|needle| find_name(body, needle).map(|i| (i, needle.len())));
     match at {
         Some((i, len)) => {
             let start = range.start() + witty_syntax::TextSize::new(i as u32);
@@ -153,6 +153,29 @@ fn place(world: &(NavTarget, Arc<str>), item: &str) -> (PathBuf, TextRange) {
         }
         None => (target.path.clone(), target.focus_range),
     }
+}
+
+/// Where `name` stands as a whole name in `body` outside comments: `add` is not found in
+/// `/// adds` or in `add-all`.
+fn find_name(body: &str, name: &str) -> Option<usize> {
+    let part_of_name = |c: char| c.is_alphanumeric() || "-_:/@.%".contains(c);
+    // After a whole name may come its version (`wasi:io/streams` in `...@0.2.0`), `:` or `;`.
+    let continues_name = |c: char| c.is_alphanumeric() || "-_%".contains(c);
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let code = line.find("//").map_or(line, |i| &line[..i]);
+        let mut from = 0;
+        while let Some(i) = code[from..].find(name).map(|i| i + from) {
+            let before = code[..i].chars().next_back();
+            let after = code[i + name.len()..].chars().next();
+            if !before.is_some_and(part_of_name) && !after.is_some_and(continues_name) {
+                return Some(line_start + i);
+            }
+            from = i + name.len();
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// Runs the backstop on every package, then checks the built components and compose sets.
@@ -322,5 +345,20 @@ fn compose_set(
                 who.join(", ")
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_name;
+
+    #[test]
+    fn names_are_found_whole_and_outside_comments() {
+        let body = "world w {\n  /// adds; add\n  export add-all: func();\n  export add: func();\n  import wasi:io/streams@0.2.0;\n}";
+        let at = |name| find_name(body, name).map(|i| &body[i..i + 12]);
+        assert_eq!(at("add"), Some("add: func();"));
+        assert_eq!(at("wasi:io/streams"), Some("wasi:io/stre"));
+        assert_eq!(at("io"), None);
+        assert_eq!(at("missing"), None);
     }
 }
