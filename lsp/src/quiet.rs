@@ -73,9 +73,16 @@ impl ComponentCache {
         {
             return read.clone();
         }
-        let read = read_component(path)
-            .map(Arc::new)
-            .map_err(|e| e.to_string());
+        // wit-parser decodes the component's types: a panic there is this file's problem.
+        let read = witty_analysis::reference::catch(|| read_component(path))
+            .map(|read| read.map_err(|e| e.to_string()))
+            .unwrap_or_else(|panic| {
+                Err(format!(
+                    "{}: wit-parser crashed reading it: {panic}",
+                    path.display()
+                ))
+            })
+            .map(Arc::new);
         self.entries
             .insert(path.to_path_buf(), (stamp, read.clone()));
         read
