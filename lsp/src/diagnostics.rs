@@ -14,6 +14,11 @@ use crate::state::Snapshot;
 /// Where the codes are explained.
 const DOCS: &str = "https://github.com/witty-dev/witty/blob/main/docs/diagnostics.md";
 
+/// At most this many diagnostics of one code are published per file: past that, a note says
+/// how many more there are, so that a pathological file does not flood the client on every
+/// edit (`wit check` still lists them all).
+const MAX_PER_CODE: usize = 200;
+
 /// The diagnostics of every known `.wit` file (empty lists included, so that fixed
 /// problems are cleared), the file `first` first.
 pub fn compute(
@@ -80,11 +85,43 @@ pub fn compute(
     Ok(order
         .into_iter()
         .map(|path| {
-            let list = by_file.remove(&path).unwrap_or_default();
+            let list = bounded(by_file.remove(&path).unwrap_or_default());
             let converted = list.iter().map(|d| to_lsp(d, &mut lines)).collect();
             (path, converted)
         })
         .collect())
+}
+
+/// The diagnostics of a file, at most [`MAX_PER_CODE`] of each code, each cut followed by a
+/// note that counts what was left out.
+fn bounded(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    for d in &list {
+        *counts.entry(d.code).or_default() += 1;
+    }
+    if counts.values().all(|&n| n <= MAX_PER_CODE) {
+        return list;
+    }
+    let mut shown: HashMap<&'static str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for d in list {
+        let n = shown.entry(d.code).or_default();
+        *n += 1;
+        if *n <= MAX_PER_CODE {
+            out.push(d);
+        } else if *n == MAX_PER_CODE + 1 {
+            let more = counts[d.code] - MAX_PER_CODE;
+            let mut note = d;
+            note.message = format!(
+                "{more} more `{}` diagnostics in this file are not shown; `wit check` lists them all",
+                note.code
+            );
+            note.severity = Severity::Info;
+            note.related.clear();
+            out.push(note);
+        }
+    }
+    out
 }
 
 fn to_lsp(d: &Diagnostic, lines: &mut Lines<'_>) -> lsp::Diagnostic {

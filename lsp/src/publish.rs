@@ -83,8 +83,17 @@ impl Publisher {
                 drop(snap);
                 found
             };
-            let Ok(Ok(Ok(files))) = tokio::task::spawn_blocking(compute).await else {
-                return;
+            let files = match tokio::task::spawn_blocking(compute).await {
+                Ok(Ok(Ok(files))) => files,
+                // An edit came in meanwhile: its own publication follows.
+                Ok(Ok(Err(_cancelled))) => return,
+                Ok(Err(panic)) => {
+                    return log_failure(&client, "computing diagnostics", &panic_message(&panic))
+                        .await;
+                }
+                Err(e) => {
+                    return log_failure(&client, "computing diagnostics", &e.to_string()).await;
+                }
             };
             let mut published = published.lock().await;
             // Files no package holds any more (deleted, or out of the workspace) are cleared.
@@ -188,8 +197,13 @@ impl Publisher {
             if spawned.is_err() {
                 return;
             }
-            let Ok(Ok((found, known))) = rx.await else {
-                return;
+            let (found, known) = match rx.await {
+                Ok(Ok(found)) => found,
+                Ok(Err(panic)) => {
+                    let what = panic_message(&panic);
+                    return log_failure(&publisher.client, "the quiet checks", &what).await;
+                }
+                Err(_) => return,
             };
             let lenses_changed = {
                 let mut current = publisher.known.lock().unwrap_or_else(|e| e.into_inner());
@@ -227,6 +241,23 @@ impl Publisher {
             }
         });
     }
+}
+
+/// The message of a caught panic.
+pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// Background work that failed is said on stderr and in the client's log, never swallowed:
+/// the server goes on without that work's results.
+pub async fn log_failure(client: &Client, what: &str, message: &str) {
+    let line = format!("witty failed while {what} (a bug; please report it): {message}");
+    eprintln!("{line}");
+    client.log_message(lsp::MessageType::ERROR, line).await;
 }
 
 /// Which component each world runs: when it changes, the run lenses do.

@@ -67,11 +67,7 @@ impl Backend {
                 if panic.is::<salsa::Cancelled>() {
                     return Err(handlers::content_modified());
                 }
-                let what = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("unknown panic");
+                let what = crate::publish::panic_message(&panic);
                 Err(Error {
                     code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
                     message: format!(
