@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types as lsp;
 use witty_analysis::ide::Cancellable;
+use witty_analysis::input::Root;
 use witty_analysis::{Diagnostic, Severity};
 
 use crate::convert::Lines;
@@ -19,35 +20,33 @@ const DOCS: &str = "https://github.com/witty-dev/witty/blob/main/docs/diagnostic
 /// edit (`wit check` still lists them all).
 const MAX_PER_CODE: usize = 200;
 
-/// The diagnostics of every known `.wit` file (empty lists included, so that fixed
-/// problems are cleared), the file `first` first.
+/// The diagnostics of the files of `roots` (empty lists included, so that fixed problems are
+/// cleared), the file `first` first.
 pub fn compute(
     snap: &Snapshot,
+    roots: &[Root],
     first: Option<&Path>,
     quiet: &crate::quiet::Findings,
 ) -> Cancellable<Vec<(PathBuf, Vec<lsp::Diagnostic>)>> {
     let analysis = &snap.analysis;
+    let homes = analysis.home_roots();
     let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     let mut order: Vec<PathBuf> = Vec::new();
-    let homes = analysis.home_roots()?;
-    for &root in analysis.roots() {
-        let files = analysis.root_files(root)?;
-        let mut own = Vec::new();
-        for path in files {
-            if homes.get(&path) == Some(&root) && !by_file.contains_key(&path) {
-                by_file.insert(path.clone(), Vec::new());
-                order.push(path.clone());
-                own.push(path);
-            }
-        }
+    for &root in roots {
+        let own = analysis.home_files(root)?;
         let Some(fallback) = own.first().cloned() else {
             continue;
         };
+        for path in &own {
+            by_file.insert(path.clone(), Vec::new());
+        }
+        order.extend(own);
         let mut found = analysis.root_diagnostics(root)?;
-        // wit-parser's verdict counts only where witty's own checks found no error.
         let root_path = analysis.root_path(root);
+        // wit-parser's verdict counts only where witty's own checks found no error, and only
+        // for the texts it was given: after any edit of the package it is forgotten.
         if !found.iter().any(|d| d.severity == Severity::Error)
-            && let Some(d) = quiet.backstop.get(root_path)
+            && let Some(d) = quiet.backstop_for(root_path, analysis.root_version(root))
         {
             found.push(d.clone());
         }

@@ -64,7 +64,11 @@ mod tests {
         assert_eq!(text, "ab!\r\ncd");
         // A megabyte on one line, edited at its end.
         let mut text = "x".repeat(1 << 20);
-        apply_changes(&mut text, vec![change(0, 1 << 20, 0, 1 << 20, "y")], Encoding::Utf16);
+        apply_changes(
+            &mut text,
+            vec![change(0, 1 << 20, 0, 1 << 20, "y")],
+            Encoding::Utf16,
+        );
         assert!(text.ends_with("xy") && text.len() == (1 << 20) + 1);
     }
 }

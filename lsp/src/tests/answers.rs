@@ -208,7 +208,9 @@ pub fn check_answers(rng: &mut Rng, editor: &Editor, encoding: Encoding, context
         );
     }
 
-    let found = crate::diagnostics::compute(&snap, None, &Default::default()).expect("diagnostics");
+    let roots = snap.analysis.roots().to_vec();
+    let found =
+        crate::diagnostics::compute(&snap, &roots, None, &Default::default()).expect("diagnostics");
     for (_, list) in found {
         for d in list {
             check.range("diagnostic", &d.range);
