@@ -60,7 +60,19 @@ impl Backend {
             .lock()
             .map(|c| c.clone())
             .unwrap_or_default();
-        let run = move || std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+        let run = move || {
+            let started = std::time::Instant::now();
+            let answer = std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+            tracing::trace!(
+                "{} answered in {:?}",
+                std::any::type_name::<P>()
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("request"),
+                started.elapsed()
+            );
+            answer
+        };
         match tokio::task::spawn_blocking(run).await {
             Ok(Ok(answer)) => answer,
             Ok(Err(panic)) => {
@@ -68,6 +80,7 @@ impl Backend {
                     return Err(handlers::content_modified());
                 }
                 let what = crate::publish::panic_message(&panic);
+                tracing::error!("a request handler panicked: {what}");
                 Err(Error {
                     code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
                     message: format!(
@@ -165,6 +178,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let started = std::time::Instant::now();
         if self.watch_files.load(Ordering::SeqCst) {
             // `.wasm` files anywhere: binary packages in deps/, and built components.
             let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
@@ -188,6 +202,7 @@ impl LanguageServer for Backend {
                 .await;
         }
         self.change(None, |state| state.load_workspace());
+        tracing::info!("workspace loaded in {:?}", started.elapsed());
     }
 
     async fn shutdown(&self) -> Result<()> {
