@@ -14,7 +14,7 @@ use witty_analysis::Features;
 use crate::convert;
 use crate::handlers;
 use crate::publish::Publisher;
-use crate::state::{Snapshot, State};
+use crate::state::{DiskChange, Snapshot, State};
 use crate::text_sync::apply_changes;
 
 pub struct Backend {
@@ -215,18 +215,7 @@ impl LanguageServer for Backend {
         };
         let doc = params.text_document;
         self.change(Some(path.clone()), |state| {
-            state.docs.insert(
-                path.clone(),
-                crate::state::Doc {
-                    text: doc.text.clone(),
-                    version: doc.version,
-                },
-            );
-            let roots = state.host.set_file_text(&path, &doc.text);
-            state.mark_file(&roots);
-            if roots.is_empty() {
-                state.ensure_root_for(&path);
-            }
+            state.open(&path, doc.text, doc.version)
         });
     }
 
@@ -242,12 +231,7 @@ impl LanguageServer for Backend {
             };
             apply_changes(&mut doc.text, params.content_changes, encoding);
             doc.version = version;
-            let text = doc.text.clone();
-            let roots = state.host.set_file_text(&path, &text);
-            state.mark_file(&roots);
-            if roots.is_empty() {
-                state.ensure_root_for(&path);
-            }
+            state.edited(&path);
         });
     }
 
@@ -255,29 +239,23 @@ impl LanguageServer for Backend {
         let Some(path) = convert::path(&params.text_document.uri) else {
             return;
         };
-        self.change(None, |state| {
-            state.docs.remove(&path);
-            // What is on disk counts again (the file may be gone, or never saved).
-            state.reload_for(std::slice::from_ref(&path));
-        });
+        self.change(None, |state| state.close(&path));
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let paths: Vec<PathBuf> = params
+        let changes: Vec<(PathBuf, DiskChange)> = params
             .changes
             .iter()
-            .filter_map(|c| convert::path(&c.uri))
+            .filter_map(|c| {
+                let change = match c.typ {
+                    FileChangeType::CREATED => DiskChange::Created,
+                    FileChangeType::DELETED => DiskChange::Deleted,
+                    _ => DiskChange::Changed,
+                };
+                Some((convert::path(&c.uri)?, change))
+            })
             .collect();
-        self.change(None, |state| {
-            // An open file's text is the editor's, whatever happens on disk.
-            let paths: Vec<PathBuf> = paths
-                .into_iter()
-                .filter(|p| !state.docs.contains_key(p))
-                .collect();
-            if !paths.is_empty() {
-                state.reload_for(&paths);
-            }
-        });
+        self.change(None, |state| state.disk_changed(&changes));
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -295,17 +273,20 @@ impl LanguageServer for Backend {
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         self.change(None, |state| {
+            let mut folders = state.folders.clone();
             for removed in &params.event.removed {
                 if let Some(p) = convert::path(&removed.uri) {
-                    state.folders.retain(|f| f != &p);
+                    folders.retain(|f| f != &p);
                 }
             }
             for added in &params.event.added {
-                if let Some(p) = convert::path(&added.uri) {
-                    state.folders.push(p);
+                if let Some(p) = convert::path(&added.uri)
+                    && !folders.contains(&p)
+                {
+                    folders.push(p);
                 }
             }
-            state.load_workspace();
+            state.set_folders(folders);
         });
     }
 
