@@ -5,9 +5,23 @@
 
 use std::fmt;
 
-/// Index of a span-bearing element of a file, in the order the lowering meets them.
+/// A span-bearing element of a file: the top-level item it is in (0 for the package header,
+/// then each interface, world and `use` in order) and its index within that item. Numbered
+/// per item, so that an edit inside one item (a new field, a new function) leaves the ids of
+/// every other item as they were, and what depends only on those is not computed again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SpanId(pub u32);
+pub struct SpanId {
+    pub item: u32,
+    pub local: u32,
+}
+
+impl SpanId {
+    /// An element that is not in the file (a type the parser could not read).
+    pub const NONE: SpanId = SpanId {
+        item: u32::MAX,
+        local: u32::MAX,
+    };
+}
 
 /// A name: shared, so that copying it into scopes and lookups costs no allocation.
 pub type Name = std::sync::Arc<str>;

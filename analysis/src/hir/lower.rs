@@ -10,15 +10,19 @@ use super::green::{Elem, Node, Token};
 use super::items::*;
 use witty_syntax::SyntaxKind;
 
-/// Where each `SpanId` of a file is.
+/// Where each `SpanId` of a file is: per item, its elements' ranges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpanMap {
-    ranges: Vec<TextRange>,
+    ranges: Vec<Vec<TextRange>>,
 }
 
 impl SpanMap {
     pub fn range(&self, id: SpanId) -> TextRange {
-        self.ranges.get(id.0 as usize).copied().unwrap_or_default()
+        self.ranges
+            .get(id.item as usize)
+            .and_then(|item| item.get(id.local as usize))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The element whose span contains `offset` most tightly, if any.
@@ -26,17 +30,26 @@ impl SpanMap {
         self.ranges
             .iter()
             .enumerate()
+            .flat_map(|(item, ranges)| {
+                ranges.iter().enumerate().map(move |(local, r)| {
+                    let id = SpanId {
+                        item: item as u32,
+                        local: local as u32,
+                    };
+                    (id, *r)
+                })
+            })
             .filter(|(_, r)| r.contains_inclusive(offset))
             .min_by_key(|(_, r)| r.len())
-            .map(|(i, _)| SpanId(i as u32))
+            .map(|(id, _)| id)
     }
 
     pub fn len(&self) -> usize {
-        self.ranges.len()
+        self.ranges.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.len() == 0
     }
 }
 
@@ -68,9 +81,17 @@ pub fn lower(green: &GreenNode) -> (ItemTree, SpanMap) {
     (tree, SpanMap { ranges: cx.spans })
 }
 
-#[derive(Default)]
 struct Lower {
-    spans: Vec<TextRange>,
+    /// Per item (the header first), the ranges of its elements.
+    spans: Vec<Vec<TextRange>>,
+}
+
+impl Default for Lower {
+    fn default() -> Lower {
+        Lower {
+            spans: vec![Vec::new()],
+        }
+    }
 }
 
 /// A name's text as WIT means it (without the `%` that escapes keywords).
@@ -80,8 +101,18 @@ fn name_text(token: Token<'_>) -> &str {
 
 impl Lower {
     fn span(&mut self, range: TextRange) -> SpanId {
-        self.spans.push(range);
-        SpanId(self.spans.len() as u32 - 1)
+        let item = self.spans.len() - 1;
+        let ranges = &mut self.spans[item];
+        ranges.push(range);
+        SpanId {
+            item: item as u32,
+            local: ranges.len() as u32 - 1,
+        }
+    }
+
+    /// The elements met from now on belong to a new item.
+    fn next_item(&mut self) {
+        self.spans.push(Vec::new());
     }
 
     /// The `NAME` (or `NAME_REF`) child of `node`, as an identifier.
@@ -161,12 +192,14 @@ impl Lower {
     }
 
     fn nested_package(&mut self, p: Node<'_>) -> Option<NestedPackage> {
+        self.next_item();
         let (name, span) = self.package_name(p)?;
         let mut items = DeclList::default();
         let mut nested_spans = Vec::new();
         for node in p.nodes() {
             if node.kind() == NESTED_PACKAGE {
                 if let Some(n) = node.child(PACKAGE_NAME) {
+                    self.next_item();
                     nested_spans.push(self.span(n.range()));
                 }
             } else if let Some(item) = self.top_item(node) {
@@ -182,6 +215,7 @@ impl Lower {
     }
 
     fn top_item(&mut self, node: Node<'_>) -> Option<TopItem> {
+        self.next_item();
         match node.kind() {
             INTERFACE => {
                 let attrs = self.attrs(node);
@@ -543,7 +577,7 @@ impl Lower {
         let Some(ty) = ty else {
             return TypeRef {
                 kind: TypeRefKind::Error,
-                span: SpanId(u32::MAX),
+                span: SpanId::NONE,
             };
         };
         let span = match ty.first_token() {
