@@ -160,6 +160,14 @@ impl AnalysisHost {
         versions.extend(self.roots.iter().map(|&r| (r, tick)));
     }
 
+    /// Drops what the database keeps only while recently used (the syntax trees of files not
+    /// looked at lately): their memory comes back, and they are parsed again when asked for.
+    /// Like an edit, this waits for snapshots to be dropped.
+    pub fn collect_garbage(&mut self) {
+        use salsa::Database;
+        self.db.trigger_lru_eviction();
+    }
+
     /// The version of a root's inputs (see `versions`).
     pub fn root_version(&self, root: Root) -> u64 {
         self.versions.get(&root).copied().unwrap_or(0)

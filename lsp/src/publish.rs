@@ -18,6 +18,9 @@ use crate::project::ProjectSettings;
 use crate::quiet::{ComponentCache, Findings, Known, PackageInput, Resolved};
 use crate::state::{Dirty, State};
 
+/// A publication round over more files than this collects garbage after it.
+const GARBAGE_AFTER_FILES: usize = 256;
+
 /// How long the editor must be quiet before wit-parser checks what witty found clean.
 const BACKSTOP_PAUSE: Duration = Duration::from_millis(400);
 
@@ -220,6 +223,12 @@ impl Publisher {
             "diagnostics computed in {computed:?}, published in {:?}",
             started.elapsed()
         );
+        drop(published);
+        // A round over many files (the first load) parsed them all: the trees of those not
+        // looked at lately go now, rather than stay until the next edit.
+        if considered > GARBAGE_AFTER_FILES {
+            self.state().host.collect_garbage();
+        }
         true
     }
 
@@ -247,7 +256,10 @@ impl Publisher {
                 return;
             }
             let (packages, folders, settings) = {
-                let state = publisher.state();
+                let mut state = publisher.state();
+                // Syntax trees of files not looked at lately go: a quiet moment is when
+                // dropping them costs the editor nothing.
+                state.host.collect_garbage();
                 (
                     quiet_inputs(&state),
                     state.folders.clone(),

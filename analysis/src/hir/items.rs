@@ -135,15 +135,41 @@ impl TopItem {
 }
 
 /// Attributes of an item, as written (misuse is a diagnostic, not a lowering failure).
+/// Most items have none: they cost one pointer, and read as empty lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Attrs {
+pub struct Attrs(Option<Box<AttrList>>);
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct AttrList {
     pub since: Vec<(semver::Version, SpanId)>,
     pub deprecated: Vec<(semver::Version, SpanId)>,
     pub unstable: Vec<(String, SpanId)>,
     pub external_id: Vec<(String, SpanId)>,
 }
 
+static NO_ATTRS: AttrList = AttrList {
+    since: Vec::new(),
+    deprecated: Vec::new(),
+    unstable: Vec::new(),
+    external_id: Vec::new(),
+};
+
+impl std::ops::Deref for Attrs {
+    type Target = AttrList;
+
+    fn deref(&self) -> &AttrList {
+        self.0.as_deref().unwrap_or(&NO_ATTRS)
+    }
+}
+
 impl Attrs {
+    /// The lists, to add to (allocated on the first attribute).
+    pub fn lists_mut(&mut self) -> &mut AttrList {
+        self.0.get_or_insert_default()
+    }
+}
+
+impl AttrList {
     pub fn is_empty(&self) -> bool {
         self.since.is_empty()
             && self.deprecated.is_empty()

@@ -84,12 +84,15 @@ pub fn lower(green: &GreenNode) -> (ItemTree, SpanMap) {
 struct Lower {
     /// Per item (the header first), the ranges of its elements.
     spans: Vec<Vec<TextRange>>,
+    /// The file's names, each allocated once however often it is written.
+    names: std::collections::HashSet<Name>,
 }
 
 impl Default for Lower {
     fn default() -> Lower {
         Lower {
             spans: vec![Vec::new()],
+            names: Default::default(),
         }
     }
 }
@@ -110,6 +113,15 @@ impl Lower {
         }
     }
 
+    fn intern(&mut self, text: &str) -> Name {
+        if let Some(name) = self.names.get(text) {
+            return name.clone();
+        }
+        let name: Name = text.into();
+        self.names.insert(name.clone());
+        name
+    }
+
     /// The elements met from now on belong to a new item.
     fn next_item(&mut self) {
         self.spans.push(Vec::new());
@@ -128,7 +140,7 @@ impl Lower {
             return None;
         }
         Some(Ident {
-            name: text.into(),
+            name: self.intern(text),
             span: self.span(token.range),
         })
     }
@@ -278,13 +290,13 @@ impl Lower {
                 "since" => {
                     if let Some(v) = version() {
                         let span = self.span(name.range);
-                        attrs.since.push((v, span));
+                        attrs.lists_mut().since.push((v, span));
                     }
                 }
                 "deprecated" => {
                     if let Some(v) = version() {
                         let span = self.span(name.range);
-                        attrs.deprecated.push((v, span));
+                        attrs.lists_mut().deprecated.push((v, span));
                     }
                 }
                 "unstable" => {
@@ -294,13 +306,16 @@ impl Lower {
                         .filter(|t| t.kind == IDENT);
                     if let Some(f) = feature {
                         let span = self.span(name.range);
-                        attrs.unstable.push((name_text(*f).to_string(), span));
+                        attrs
+                            .lists_mut()
+                            .unstable
+                            .push((name_text(*f).to_string(), span));
                     }
                 }
                 "external-id" => {
                     if let Some(s) = tokens.iter().find(|t| t.kind == STRING) {
                         let span = self.span(name.range);
-                        attrs.external_id.push((unquote(s.text), span));
+                        attrs.lists_mut().external_id.push((unquote(s.text), span));
                     }
                 }
                 _ => {}
@@ -590,7 +605,9 @@ impl Lower {
                 None => TypeRefKind::Error,
             },
             NAMED_TYPE => match ty.child(NAME_REF).and_then(|n| n.first_token()) {
-                Some(t) if !name_text(t).is_empty() => TypeRefKind::Named(name_text(t).into()),
+                Some(t) if !name_text(t).is_empty() => {
+                    TypeRefKind::Named(self.intern(name_text(t)))
+                }
                 _ => TypeRefKind::Error,
             },
             LIST_TYPE => {

@@ -17,7 +17,7 @@ pub use summary::{
 };
 
 /// The file's syntax tree and syntax errors.
-#[salsa::tracked(returns(ref), no_eq)]
+#[salsa::tracked(returns(ref), no_eq, lru = 128)]
 pub fn parse(db: &dyn salsa::Database, file: File) -> Parse {
     witty_syntax::parse(file.text(db))
 }
