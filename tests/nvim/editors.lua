@@ -134,6 +134,24 @@ check("definition into deps/, kept by the same server", nil, function()
   return "deps/io/streams.wit, one server (root " .. client.config.root_dir .. ")"
 end)
 
+if vim.lsp.config then
+  check("lsp/witty.lua for `vim.lsp.config` (0.11+)", nil, function()
+    local config = vim.lsp.config.witty
+    if not config or config.cmd[2] ~= "lsp" or not vim.tbl_contains(config.filetypes, "wit") then
+      error("vim.lsp.config.witty is " .. vim.inspect(config))
+    end
+    local buf = open("wit/deps/io/streams.wit")
+    local found
+    config.root_dir(buf, function(dir)
+      found = dir
+    end)
+    if found ~= root then
+      error("its root for deps/io/streams.wit is " .. tostring(found) .. ", not " .. root)
+    end
+    return "`wit lsp` for wit files, rooted above deps/"
+  end)
+end
+
 check("completion inside `option<`", nil, function()
   local buf = open("wit/api.wit")
   local row = line_of(buf, "  dump: func")
