@@ -15,6 +15,7 @@ pub mod ide;
 pub mod input;
 mod loader;
 mod parallel;
+pub mod reference;
 pub mod semantics;
 
 pub use db::{ExecutionLog, RootDatabase};

@@ -14,6 +14,8 @@ mod run;
 mod semantic_tokens;
 mod server;
 mod state;
+#[cfg(test)]
+mod tests;
 mod text_sync;
 mod workspace;
 

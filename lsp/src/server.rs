@@ -67,11 +67,7 @@ impl Backend {
                 if panic.is::<salsa::Cancelled>() {
                     return Err(handlers::content_modified());
                 }
-                let what = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("unknown panic");
+                let what = crate::publish::panic_message(&panic);
                 Err(Error {
                     code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
                     message: format!(
@@ -89,14 +85,16 @@ impl Backend {
         }
     }
 
-    /// Changes the state, then publishes diagnostics (the file `first` first).
+    /// Changes the state, then publishes the diagnostics of what changed (the file `first`
+    /// first) and schedules the quiet moment's checks.
     fn change(&self, first: Option<PathBuf>, f: impl FnOnce(&mut State)) {
-        {
+        let dirty = {
             let mut state = self.state();
             f(&mut state);
             self.publisher.generation.fetch_add(1, Ordering::SeqCst);
-        }
-        self.publisher.publish_diagnostics(first);
+            std::mem::take(&mut state.dirty)
+        };
+        self.publisher.publish(first, dirty);
         self.publisher.schedule_backstop();
     }
 
@@ -209,8 +207,9 @@ impl LanguageServer for Backend {
                     version: doc.version,
                 },
             );
-            if !state.host.set_file_text(&path, &doc.text) || state.host.roots_of(&path).is_empty()
-            {
+            let roots = state.host.set_file_text(&path, &doc.text);
+            state.mark_file(&roots);
+            if roots.is_empty() {
                 state.ensure_root_for(&path);
             }
         });
@@ -229,7 +228,9 @@ impl LanguageServer for Backend {
             apply_changes(&mut doc.text, params.content_changes, encoding);
             doc.version = version;
             let text = doc.text.clone();
-            if !state.host.set_file_text(&path, &text) {
+            let roots = state.host.set_file_text(&path, &text);
+            state.mark_file(&roots);
+            if roots.is_empty() {
                 state.ensure_root_for(&path);
             }
         });

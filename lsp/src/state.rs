@@ -28,6 +28,28 @@ pub struct State {
     pub project: crate::project::ProjectSettings,
     /// Counts changes, so that work for an older state is not published over newer.
     pub generation: u64,
+    /// The packages (by root path) whose diagnostics changes since the last publication may
+    /// have changed.
+    pub dirty: Dirty,
+}
+
+/// Which packages to publish again.
+#[derive(Debug, Default, Clone)]
+pub struct Dirty {
+    /// Every package (a setting that applies to all of them changed).
+    pub all: bool,
+    pub roots: std::collections::HashSet<PathBuf>,
+}
+
+impl Dirty {
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.roots.is_empty()
+    }
+
+    pub fn merge(&mut self, other: Dirty) {
+        self.all |= other.all;
+        self.roots.extend(other.roots);
+    }
 }
 
 /// What a request handler needs, taken under the lock and used without it.
@@ -69,6 +91,7 @@ impl State {
             tokens: TokenCache::default(),
             project: Default::default(),
             generation: 0,
+            dirty: Dirty::default(),
         }
     }
 
@@ -110,6 +133,14 @@ impl State {
 
     /// Loads (or reloads) the package at `root`; a folder that is gone or holds no `.wit`
     /// file any more stops being checked.
+    /// Marks the packages holding a file as changed.
+    pub fn mark_file(&mut self, roots: &[witty_analysis::input::Root]) {
+        for &r in roots {
+            let path = self.host.root_path(r).to_path_buf();
+            self.dirty.roots.insert(path);
+        }
+    }
+
     fn load_root(&mut self, root: &Path, open: &HashMap<PathBuf, String>) {
         let existing = self
             .host
@@ -117,6 +148,7 @@ impl State {
             .iter()
             .copied()
             .find(|r| self.host.root_path(*r) == root);
+        self.dirty.roots.insert(root.to_path_buf());
         match workspace::load(root, open).filter(|p| !p.files.is_empty()) {
             Some(package) => {
                 self.host.add_root(&package, self.features.clone());
@@ -148,6 +180,7 @@ impl State {
                     deps: Vec::new(),
                 };
                 self.host.add_root(&package, self.features.clone());
+                self.dirty.roots.insert(path.to_path_buf());
             }
             return;
         }
@@ -174,6 +207,7 @@ impl State {
             for r in roots {
                 self.host.remove_root(r);
             }
+            self.dirty.roots.insert(path.to_path_buf());
         }
         let open = self.open_texts();
         let mut roots: Vec<PathBuf> = paths
@@ -201,6 +235,7 @@ impl State {
             return;
         }
         self.features = features;
+        self.dirty.all = true;
         let open = self.open_texts();
         let roots: Vec<PathBuf> = self
             .host

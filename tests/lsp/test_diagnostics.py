@@ -108,3 +108,19 @@ async def test_closing_a_file_goes_back_to_disk(client):
     await wait_for(lambda: "unresolved-name" in codes(client, api), client)
     client.text_document_did_close(t.DidCloseTextDocumentParams(text_document=t.TextDocumentIdentifier(uri=api)))
     await wait_for(lambda: codes(client, api) == [], client)
+
+
+async def test_a_fixed_error_of_the_reference_goes_with_the_next_publication(client):
+    """wit-parser's verdict holds only for the text it was given: the publication that follows
+    the fix no longer shows it, without waiting for the next quiet moment."""
+    from conftest import record_publications
+
+    seen = record_publications(client)
+    api, text = open_doc(client, "wit/api.wit")
+    broken = text.replace("interface", "/**/\ninterface", 1)
+    change(client, api, 2, None, broken)
+    await wait_for(lambda: "wit-parser-crash" in codes(client, api), client)
+    change(client, api, 3, None, text)
+    await wait_for(lambda: any(u == api and v == 3 for u, v, _ in seen), client)
+    [(_, _, after)] = [(u, v, c) for u, v, c in seen if u == api and v == 3][:1]
+    assert "wit-parser-crash" not in after, seen
