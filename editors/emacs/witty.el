@@ -182,7 +182,7 @@ folder, or is a root itself (it holds `witty.toml' or a `wit' folder)."
 (add-hook 'project-find-functions #'wit-project-find 90)
 
 (defun wit--say-why (fn &rest args)
-  "Call FN with ARGS; in `wit-mode', show a request the server refused as its reason.
+  "Call FN with ARGS; in `wit-mode', show a refusal by the server as its reason.
 Eglot shows a refusal as the JSON-RPC error it came in; witty's
 refusals are sentences (\"Cannot rename: ...\") meant to be read."
   (condition-case err

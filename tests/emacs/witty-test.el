@@ -95,6 +95,23 @@
   (declare (indent 2))
   `(push (list ,name ,expected-failure (lambda () ,@body)) witty-test--checks))
 
+(witty-test-check "wit-mode: indentation, names, doc comments" nil
+  (with-temp-buffer
+    (insert "interface i {\nrecord r {\nx: u32,\n}\n/// Docs.\nf: func(a: option<input-stream>);\n}\n")
+    (wit-mode)
+    (indent-region (point-min) (point-max))
+    (font-lock-ensure)
+    (let ((want "interface i {\n  record r {\n    x: u32,\n  }\n  /// Docs.\n  f: func(a: option<input-stream>);\n}\n"))
+      (unless (equal (buffer-string) want)
+        (error "Indented: %S" (buffer-string))))
+    (witty-test--goto "input-stream" 3)
+    (unless (equal (thing-at-point 'symbol t) "input-stream")
+      (error "The name at point is %S" (thing-at-point 'symbol t)))
+    (witty-test--goto "Docs")
+    (unless (eq (get-text-property (point) 'face) 'font-lock-doc-face)
+      (error "A doc comment has face %S" (get-text-property (point) 'face)))
+    "braces indent by 2, `input-stream' is one name after `<', `///' is a doc comment"))
+
 (witty-test-check "diagnostics of a file with an error" nil
   (with-current-buffer (witty-test--open "wit/api.wit")
     (witty-test--goto "total: func() -> u64;")
