@@ -221,6 +221,9 @@ def test_zed_extension_names_the_server_for_wit_files():
     language = tomllib.loads((EDITORS / "zed" / "languages" / "wit" / "config.toml").read_text())
     assert language["name"] == "WIT"
     assert language["path_suffixes"] == ["wit"]
+    # The grammar the language names is declared, at a fixed commit.
+    grammar = manifest["grammars"][language["grammar"]]
+    assert grammar["repository"].startswith("https://") and len(grammar["rev"]) == 40
     # The server the extension starts by default: `wit lsp`.
     source = (EDITORS / "zed" / "src" / "lib.rs").read_text()
     assert 'worktree.which("wit")' in source and 'vec!["lsp".to_string()]' in source
