@@ -137,6 +137,22 @@ impl AnalysisHost {
             }
         }
         self.homes = Arc::new(homes);
+        // A file no root holds any more (deleted, or out of the workspace) is forgotten;
+        // its input cannot be removed from the database, but its text can.
+        let forgotten: Vec<(PathBuf, File)> = self
+            .files
+            .iter()
+            .filter(|(_, f)| !self.file_roots.contains_key(*f))
+            .map(|(p, f)| (p.clone(), *f))
+            .collect();
+        for (path, file) in forgotten {
+            use salsa::Setter;
+            file.set_text(&mut self.db).to(Arc::from(""));
+            Arc::make_mut(&mut self.files).remove(&path);
+            if self.read_problems.contains_key(&path) {
+                Arc::make_mut(&mut self.read_problems).remove(&path);
+            }
+        }
         self.tick += 1;
         let tick = self.tick;
         let versions = Arc::make_mut(&mut self.versions);
@@ -190,13 +206,8 @@ impl AnalysisHost {
             match &f.problem {
                 Some(FileProblem::Unreadable(_)) => continue,
                 Some(FileProblem::InvalidUtf8 { offset }) => {
-                    let diagnostic = Diagnostic::error(
-                        "invalid-utf8",
-                        "invalid UTF-8: WIT files must be UTF-8 text; the bytes here are not",
-                        f.path.clone(),
-                        TextRange::at(TextSize::new(*offset as u32), TextSize::new(1)),
-                    );
-                    Arc::make_mut(&mut self.read_problems).insert(f.path.clone(), diagnostic);
+                    Arc::make_mut(&mut self.read_problems)
+                        .insert(f.path.clone(), invalid_utf8(&f.path, *offset));
                 }
                 None if self.read_problems.contains_key(&f.path) => {
                     Arc::make_mut(&mut self.read_problems).remove(&f.path);
@@ -247,6 +258,25 @@ impl AnalysisHost {
             Arc::make_mut(&mut self.read_problems).remove(path);
         }
         holders
+    }
+
+    /// Replaces the text of a file as read from disk, with what was wrong reading it (not
+    /// UTF-8); returns the roots that hold it.
+    pub fn set_loaded_file(&mut self, file: &crate::LoadedFile) -> Vec<Root> {
+        let roots = self.set_file_text(&file.path, &file.text);
+        if let Some(FileProblem::InvalidUtf8 { offset }) = &file.problem {
+            Arc::make_mut(&mut self.read_problems)
+                .insert(file.path.clone(), invalid_utf8(&file.path, *offset));
+        }
+        roots
+    }
+
+    /// What was wrong reading a known file from disk.
+    pub fn read_problem(&self, path: &Path) -> Option<FileProblem> {
+        let d = self.read_problems.get(path)?;
+        Some(FileProblem::InvalidUtf8 {
+            offset: u32::from(d.range.start()) as usize,
+        })
     }
 
     /// The current text of a known file.
@@ -301,4 +331,13 @@ impl AnalysisHost {
         }
         out
     }
+}
+
+fn invalid_utf8(path: &Path, offset: usize) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-utf8",
+        "invalid UTF-8: WIT files must be UTF-8 text; the bytes here are not",
+        path.to_path_buf(),
+        TextRange::at(TextSize::new(offset as u32), TextSize::new(1)),
+    )
 }

@@ -13,6 +13,7 @@ pub mod hir;
 mod host;
 pub mod ide;
 pub mod input;
+pub mod layout;
 mod loader;
 mod parallel;
 pub mod reference;

@@ -116,6 +116,7 @@ impl Publisher {
     /// Computes and sends the diagnostics of the dirty packages; false when an edit
     /// cancelled the computation.
     async fn round(&self, dirty: &Dirty, first: Option<PathBuf>) -> bool {
+        let started = std::time::Instant::now();
         let (snap, versions) = {
             let state = self.state();
             let versions: HashMap<PathBuf, i32> = state
@@ -146,6 +147,10 @@ impl Publisher {
                 roots.insert(0, r);
             }
             let found = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                // Many packages at once (the first load, a setting): every core helps.
+                if roots.len() > 1 {
+                    snap.analysis.prepare(&roots);
+                }
                 crate::diagnostics::compute(&snap, &roots, first.as_deref(), &quiet)
             }));
             let homes = snap.analysis.home_roots();
@@ -156,7 +161,13 @@ impl Publisher {
         };
         let (files, homes) = match tokio::task::spawn_blocking(compute).await {
             Ok((Ok(Ok(files)), homes)) => (files, homes),
-            Ok((Ok(Err(_cancelled)), _)) => return false,
+            Ok((Ok(Err(_cancelled)), _)) => {
+                tracing::debug!(
+                    "diagnostics cancelled by an edit after {:?}",
+                    started.elapsed()
+                );
+                return false;
+            }
             Ok((Err(panic), _)) => {
                 log_failure(
                     &self.client,
@@ -171,6 +182,9 @@ impl Publisher {
                 return true;
             }
         };
+        let computed = started.elapsed();
+        let considered = files.len();
+        let mut sent = 0;
         let mut published = self.published.lock().await;
         // Files no package holds any more (deleted, or out of the workspace) are cleared.
         let gone: Vec<PathBuf> = published
@@ -196,7 +210,16 @@ impl Publisher {
             self.client
                 .publish_diagnostics(uri, diagnostics, versions.get(&path).copied())
                 .await;
+            sent += 1;
         }
+        tracing::debug!(
+            all = dirty.all,
+            packages = dirty.roots.len(),
+            files = considered,
+            sent,
+            "diagnostics computed in {computed:?}, published in {:?}",
+            started.elapsed()
+        );
         true
     }
 
@@ -234,6 +257,8 @@ impl Publisher {
             let cache = publisher.cache.clone();
             let resolved = publisher.resolved.clone();
             let run = move || {
+                let started = std::time::Instant::now();
+                let count = packages.len();
                 let folder = folders.first().cloned();
                 let mut problems = Vec::new();
                 let file = match folder.as_deref().map(ProjectSettings::from_file) {
@@ -263,6 +288,12 @@ impl Publisher {
                 );
                 problems.append(&mut findings.settings);
                 findings.settings = problems;
+                tracing::debug!(
+                    packages = count,
+                    components = known.components.len(),
+                    "quiet checks in {:?}",
+                    started.elapsed()
+                );
                 (findings, known)
             };
             // wit-parser recurses deeply on long type chains: give it the stack it needs.
@@ -352,7 +383,7 @@ pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// the server goes on without that work's results.
 pub async fn log_failure(client: &Client, what: &str, message: &str) {
     let line = format!("witty failed while {what} (a bug; please report it): {message}");
-    eprintln!("{line}");
+    tracing::error!("{line}");
     client.log_message(lsp::MessageType::ERROR, line).await;
 }
 

@@ -109,7 +109,16 @@ impl Resolved {
         {
             return known.resolve.clone();
         }
-        let (verdict, resolved) = match p.input.resolve() {
+        let started = std::time::Instant::now();
+        let result = p.input.resolve();
+        tracing::debug!(
+            root = %p.root.display(),
+            version = p.version,
+            ok = result.is_ok(),
+            "wit-parser resolved the package in {:?}",
+            started.elapsed()
+        );
+        let (verdict, resolved) = match result {
             Ok(resolved) => (None, Some(Arc::new(resolved))),
             Err(d) => (Some(d), None),
         };

@@ -14,7 +14,7 @@ use witty_analysis::Features;
 use crate::convert;
 use crate::handlers;
 use crate::publish::Publisher;
-use crate::state::{Snapshot, State};
+use crate::state::{DiskChange, Snapshot, State};
 use crate::text_sync::apply_changes;
 
 pub struct Backend {
@@ -60,7 +60,19 @@ impl Backend {
             .lock()
             .map(|c| c.clone())
             .unwrap_or_default();
-        let run = move || std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+        let run = move || {
+            let started = std::time::Instant::now();
+            let answer = std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+            tracing::trace!(
+                "{} answered in {:?}",
+                std::any::type_name::<P>()
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("request"),
+                started.elapsed()
+            );
+            answer
+        };
         match tokio::task::spawn_blocking(run).await {
             Ok(Ok(answer)) => answer,
             Ok(Err(panic)) => {
@@ -68,6 +80,7 @@ impl Backend {
                     return Err(handlers::content_modified());
                 }
                 let what = crate::publish::panic_message(&panic);
+                tracing::error!("a request handler panicked: {what}");
                 Err(Error {
                     code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
                     message: format!(
@@ -165,6 +178,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let started = std::time::Instant::now();
         if self.watch_files.load(Ordering::SeqCst) {
             // `.wasm` files anywhere: binary packages in deps/, and built components.
             let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
@@ -188,6 +202,7 @@ impl LanguageServer for Backend {
                 .await;
         }
         self.change(None, |state| state.load_workspace());
+        tracing::info!("workspace loaded in {:?}", started.elapsed());
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -200,18 +215,7 @@ impl LanguageServer for Backend {
         };
         let doc = params.text_document;
         self.change(Some(path.clone()), |state| {
-            state.docs.insert(
-                path.clone(),
-                crate::state::Doc {
-                    text: doc.text.clone(),
-                    version: doc.version,
-                },
-            );
-            let roots = state.host.set_file_text(&path, &doc.text);
-            state.mark_file(&roots);
-            if roots.is_empty() {
-                state.ensure_root_for(&path);
-            }
+            state.open(&path, doc.text, doc.version)
         });
     }
 
@@ -227,12 +231,7 @@ impl LanguageServer for Backend {
             };
             apply_changes(&mut doc.text, params.content_changes, encoding);
             doc.version = version;
-            let text = doc.text.clone();
-            let roots = state.host.set_file_text(&path, &text);
-            state.mark_file(&roots);
-            if roots.is_empty() {
-                state.ensure_root_for(&path);
-            }
+            state.edited(&path);
         });
     }
 
@@ -240,29 +239,23 @@ impl LanguageServer for Backend {
         let Some(path) = convert::path(&params.text_document.uri) else {
             return;
         };
-        self.change(None, |state| {
-            state.docs.remove(&path);
-            // What is on disk counts again (the file may be gone, or never saved).
-            state.reload_for(std::slice::from_ref(&path));
-        });
+        self.change(None, |state| state.close(&path));
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let paths: Vec<PathBuf> = params
+        let changes: Vec<(PathBuf, DiskChange)> = params
             .changes
             .iter()
-            .filter_map(|c| convert::path(&c.uri))
+            .filter_map(|c| {
+                let change = match c.typ {
+                    FileChangeType::CREATED => DiskChange::Created,
+                    FileChangeType::DELETED => DiskChange::Deleted,
+                    _ => DiskChange::Changed,
+                };
+                Some((convert::path(&c.uri)?, change))
+            })
             .collect();
-        self.change(None, |state| {
-            // An open file's text is the editor's, whatever happens on disk.
-            let paths: Vec<PathBuf> = paths
-                .into_iter()
-                .filter(|p| !state.docs.contains_key(p))
-                .collect();
-            if !paths.is_empty() {
-                state.reload_for(&paths);
-            }
-        });
+        self.change(None, |state| state.disk_changed(&changes));
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -280,17 +273,20 @@ impl LanguageServer for Backend {
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         self.change(None, |state| {
+            let mut folders = state.folders.clone();
             for removed in &params.event.removed {
                 if let Some(p) = convert::path(&removed.uri) {
-                    state.folders.retain(|f| f != &p);
+                    folders.retain(|f| f != &p);
                 }
             }
             for added in &params.event.added {
-                if let Some(p) = convert::path(&added.uri) {
-                    state.folders.push(p);
+                if let Some(p) = convert::path(&added.uri)
+                    && !folders.contains(&p)
+                {
+                    folders.push(p);
                 }
             }
-            state.load_workspace();
+            state.set_folders(folders);
         });
     }
 

@@ -124,6 +124,12 @@ impl Analysis {
         })
     }
 
+    /// Computes the diagnostics of many roots on every core (for the first load of a
+    /// workspace); later questions about them find the answers ready.
+    pub fn prepare(&self, roots: &[Root]) {
+        crate::parallel::warm_roots(&self.db, roots);
+    }
+
     /// Whether witty's own checks find an error in a root (then wit-parser's verdict is not
     /// needed).
     pub fn root_has_errors(&self, root: Root) -> Cancellable<bool> {

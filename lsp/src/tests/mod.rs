@@ -4,3 +4,4 @@
 mod answers;
 mod editor;
 mod text_sync;
+mod workspace_model;

@@ -7,7 +7,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::editor::{Editor, Rng};
 use crate::convert::Encoding;
-use crate::state::{Doc, State};
+use crate::state::State;
 use crate::text_sync::apply_changes;
 
 /// Pieces of text that edits insert: WIT, every line end, and characters of every width
@@ -141,13 +141,6 @@ pub(super) fn state_with(uri: &lsp::Uri, text: &str, encoding: Encoding) -> Stat
     let mut state = State::new();
     state.encoding = encoding;
     let path = crate::convert::path(uri).expect("a path for the test document");
-    state.docs.insert(
-        path.clone(),
-        Doc {
-            text: text.to_string(),
-            version: 1,
-        },
-    );
-    state.ensure_root_for(&path);
+    state.open(&path, text.to_string(), 1);
     state
 }
