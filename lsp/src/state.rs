@@ -77,6 +77,8 @@ pub struct Snapshot {
     pub tokens: TokenCache,
     /// The workspace's built components, as the last quiet moment read them.
     pub known: std::sync::Arc<crate::quiet::Known>,
+    /// The versions of the open documents, for versioned workspace edits.
+    pub versions: HashMap<PathBuf, i32>,
 }
 
 /// What the client said it can take.
@@ -86,6 +88,12 @@ pub struct ClientSupport {
     pub hierarchical_symbols: bool,
     /// `workspace/codeLens/refresh`: lenses follow new builds without an edit.
     pub code_lens_refresh: bool,
+    /// Hovers in Markdown (else plain text).
+    pub hover_markdown: bool,
+    /// Completion items' documentation in Markdown (else plain text).
+    pub completion_markdown: bool,
+    /// `documentChanges` in workspace edits, with the version each edit was made for.
+    pub document_changes: bool,
 }
 
 impl State {
@@ -113,6 +121,11 @@ impl State {
             client: self.client,
             tokens: self.tokens.clone(),
             known: Default::default(),
+            versions: self
+                .docs
+                .iter()
+                .map(|(p, d)| (p.clone(), d.version))
+                .collect(),
         }
     }
 

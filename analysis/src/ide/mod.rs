@@ -29,7 +29,7 @@ pub use assists::{Assist, AssistKind};
 pub use completion::{CompletionItem, CompletionKind};
 pub use defs::{Def, DefKind, DefSite, FileIndex, file_index, find_def};
 pub use highlight::{HlRange, HlTag, hl_mod};
-pub use hover::HoverResult;
+pub use hover::{HoverParts, HoverResult};
 pub use inlay_hints::InlayHint;
 pub use navigation::{Highlight, NavTarget, Reference};
 pub use rename::{SourceChange, TextEdit};
