@@ -17,6 +17,7 @@ mod state;
 #[cfg(test)]
 mod tests;
 mod text_sync;
+mod watcher;
 mod workspace;
 
 use tower_lsp_server::{LspService, Server};

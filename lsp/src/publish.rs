@@ -73,6 +73,19 @@ impl Publisher {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Changes the state, then publishes the diagnostics of what changed (the file `first`
+    /// first) and schedules the quiet moment's checks.
+    pub fn change(&self, first: Option<PathBuf>, f: impl FnOnce(&mut State)) {
+        let dirty = {
+            let mut state = self.state();
+            f(&mut state);
+            self.generation.fetch_add(1, Ordering::SeqCst);
+            std::mem::take(&mut state.dirty)
+        };
+        self.publish(first, dirty);
+        self.schedule_backstop();
+    }
+
     /// Publishes the diagnostics of the packages in `dirty`, the file `first` first. Requests
     /// that come while the worker is busy are merged into its next round, so that at most
     /// one computation runs and none starts for a state already replaced.

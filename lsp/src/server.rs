@@ -17,9 +17,15 @@ use crate::publish::Publisher;
 use crate::state::{DiskChange, Snapshot, State};
 use crate::text_sync::apply_changes;
 
+/// How long a client may take to answer the registration of file watching before the server
+/// watches files itself.
+const REGISTRATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub struct Backend {
     publisher: Publisher,
     watch_files: AtomicBool,
+    /// The server's own file watcher, when the client does not watch for it.
+    watcher: std::sync::Mutex<Option<crate::watcher::Shared>>,
 }
 
 impl Backend {
@@ -27,6 +33,7 @@ impl Backend {
         Backend {
             publisher: Publisher::new(client),
             watch_files: AtomicBool::new(false),
+            watcher: Default::default(),
         }
     }
 
@@ -98,17 +105,38 @@ impl Backend {
         }
     }
 
-    /// Changes the state, then publishes the diagnostics of what changed (the file `first`
-    /// first) and schedules the quiet moment's checks.
     fn change(&self, first: Option<PathBuf>, f: impl FnOnce(&mut State)) {
-        let dirty = {
-            let mut state = self.state();
-            f(&mut state);
-            self.publisher.generation.fetch_add(1, Ordering::SeqCst);
-            std::mem::take(&mut state.dirty)
+        self.publisher.change(first, f);
+    }
+
+    /// Watches the workspace folders with the server's own watcher (the client cannot, or
+    /// would not), and applies what it sees as the client's watch events would be.
+    fn watch_natively(&self) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut watcher = match crate::watcher::Watcher::start(tx) {
+            Ok(w) => w,
+            Err(e) => {
+                let client = self.publisher.client.clone();
+                tokio::spawn(async move {
+                    let message = format!(
+                        "witty cannot watch files ({e}): diagnostics of files closed in the editor follow changes on disk only when they are opened"
+                    );
+                    client.show_message(MessageType::WARNING, message).await;
+                });
+                return;
+            }
         };
-        self.publisher.publish(first, dirty);
-        self.publisher.schedule_backstop();
+        let folders = self.state().folders.clone();
+        let problems = watcher.set_folders(&folders);
+        let watcher = std::sync::Arc::new(std::sync::Mutex::new(watcher));
+        *self.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(watcher.clone());
+        tokio::spawn(crate::watcher::forward(
+            self.publisher.clone(),
+            watcher,
+            rx,
+            problems,
+        ));
+        tracing::info!("watching {} workspace folders natively", folders.len());
     }
 
     fn settings(&self, value: &serde_json::Value) -> Option<Features> {
@@ -179,30 +207,38 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         let started = std::time::Instant::now();
-        if self.watch_files.load(Ordering::SeqCst) {
-            // `.wasm` files anywhere: binary packages in deps/, and built components.
-            let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
-                .iter()
-                .map(|glob| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(glob.to_string()),
-                    kind: None,
-                })
-                .collect();
-            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-            let registration = Registration {
-                id: "witty-watch-wit".to_string(),
-                method: "workspace/didChangeWatchedFiles".to_string(),
-                register_options: serde_json::to_value(options).ok(),
-            };
-            // A client that refuses leaves the server working on open files only.
-            let _ = self
-                .publisher
-                .client
-                .register_capability(vec![registration])
-                .await;
-        }
         self.change(None, |state| state.load_workspace());
         tracing::info!("workspace loaded in {:?}", started.elapsed());
+        if !self.watch_files.load(Ordering::SeqCst) {
+            self.watch_natively();
+            return;
+        }
+        // `.wasm` files anywhere: binary packages in deps/, and built components.
+        let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
+            .iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_string()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "witty-watch-wit".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        // A client that refuses, or never answers, gets the server's own watcher.
+        let answer = tokio::time::timeout(
+            REGISTRATION_TIMEOUT,
+            self.publisher
+                .client
+                .register_capability(vec![registration]),
+        )
+        .await;
+        if !matches!(answer, Ok(Ok(()))) {
+            tracing::info!("the client did not take the file watch registration: {answer:?}");
+            self.watch_natively();
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -288,6 +324,21 @@ impl LanguageServer for Backend {
             }
             state.set_folders(folders);
         });
+        let watcher = self
+            .watcher
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some(watcher) = watcher {
+            let folders = self.state().folders.clone();
+            let problems = watcher
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .set_folders(&folders);
+            for problem in problems {
+                tracing::warn!("{problem}");
+            }
+        }
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -102,6 +102,20 @@ async def test_new_file_on_disk_is_checked(client):
     await wait_for(lambda: codes(client, path.as_uri()) == [], client)
 
 
+async def test_the_server_watches_files_when_the_client_does_not(client):
+    """pytest-lsp's client refuses `client/registerCapability`: the server watches files itself,
+    so a file written on disk with no notification at all is checked, and a folder deleted
+    takes its files' diagnostics with it."""
+    folder = client.workspace_root / "wit" / "deps" / "extra"
+    folder.mkdir()
+    path = folder / "extra.wit"
+    path.write_text("package demo:extra;\n\ninterface extra {\n  f: func(x: nothing);\n}\n")
+    await wait_for(lambda: "unresolved-name" in codes(client, path.as_uri()), client)
+    path.unlink()
+    folder.rmdir()
+    await wait_for(lambda: codes(client, path.as_uri()) == [], client)
+
+
 async def test_closing_a_file_goes_back_to_disk(client):
     api, text = open_doc(client, "wit/api.wit")
     change(client, api, 2, None, text.replace("u64", "u46"))
