@@ -24,6 +24,41 @@ pub struct Watcher {
     failed: HashSet<PathBuf>,
 }
 
+/// How far below a folder to watch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    All,
+    /// A `target/` folder: only its `wasm32-*` folders.
+    Target,
+    /// `target/wasm32-*`: its folders, but not below them.
+    Profiles,
+    Last,
+}
+
+/// How far below a folder to watch, from where it is: in a build folder, only where
+/// components are built; `None` for a folder not worth watching at all.
+fn depth_of(dir: &Path) -> Option<Depth> {
+    fn is_target(p: Option<&Path>) -> bool {
+        p.and_then(Path::file_name).is_some_and(|n| n == "target")
+    }
+    let parent = dir.parent();
+    let grandparent = parent.and_then(Path::parent);
+    if is_target(Some(dir)) {
+        Some(Depth::Target)
+    } else if is_target(parent) {
+        let wasm = dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("wasm32-"));
+        wasm.then_some(Depth::Profiles)
+    } else if is_target(grandparent) {
+        Some(Depth::Last)
+    } else if dir.ancestors().skip(3).any(|a| is_target(Some(a))) {
+        None
+    } else {
+        Some(Depth::All)
+    }
+}
+
 fn skipped(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || SKIPPED.contains(&name.as_ref())
@@ -32,10 +67,11 @@ fn skipped(name: &std::ffi::OsStr) -> bool {
 /// Whether a change to `path` can matter: a WIT file, a WebAssembly file (a binary package,
 /// a built component), a WebAssembly text in `deps/`, or a folder.
 fn relevant(path: &Path) -> bool {
+    // Only folders worth watching are watched: what is in them is looked at, except a
+    // folder never worth a walk appearing in one (a new `.git/`).
     if path
-        .ancestors()
-        .skip(1)
-        .any(|a| a.file_name().is_some_and(skipped))
+        .file_name()
+        .is_some_and(|n| n != "target" && skipped(n))
     {
         return false;
     }
@@ -103,8 +139,11 @@ impl Watcher {
     /// watched (once per folder), for the log.
     pub fn watch_tree(&mut self, dir: &Path) -> Vec<String> {
         let mut problems = Vec::new();
-        let mut stack = vec![(dir.to_path_buf(), 0)];
-        while let Some((dir, depth)) = stack.pop() {
+        let Some(how) = depth_of(dir) else {
+            return problems;
+        };
+        let mut stack = vec![(dir.to_path_buf(), 0, how)];
+        while let Some((dir, depth, how)) = stack.pop() {
             if self.watched.contains(&dir) {
                 continue;
             }
@@ -119,7 +158,7 @@ impl Watcher {
                     continue;
                 }
             }
-            if depth >= MAX_DEPTH {
+            if depth >= MAX_DEPTH || how == Depth::Last {
                 continue;
             }
             let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -127,9 +166,23 @@ impl Watcher {
             };
             for entry in entries.flatten() {
                 // Links are not followed: what they lead to is watched where it is.
-                if entry.file_type().is_ok_and(|t| t.is_dir()) && !skipped(&entry.file_name()) {
-                    stack.push((entry.path(), depth + 1));
+                if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    continue;
                 }
+                let name = entry.file_name();
+                let next = match how {
+                    // In a build folder, only where builds for WebAssembly put components:
+                    // `target/wasm32-*/` and its `debug/`, `release/` (not their deps).
+                    Depth::Target if name.to_string_lossy().starts_with("wasm32-") => {
+                        Depth::Profiles
+                    }
+                    Depth::Target => continue,
+                    Depth::Profiles => Depth::Last,
+                    _ if name == "target" => Depth::Target,
+                    _ if skipped(&name) => continue,
+                    _ => Depth::All,
+                };
+                stack.push((entry.path(), depth + 1, next));
             }
         }
         problems
@@ -221,10 +274,13 @@ mod tests {
         assert!(relevant(Path::new("/w/wit/a.wit")));
         assert!(relevant(Path::new("/w/wit/deps/io")));
         assert!(relevant(Path::new("/w/target2/app.wasm")));
-        assert!(!relevant(Path::new(
+        assert!(relevant(Path::new(
             "/w/target/wasm32-wasip2/debug/app.wasm"
         )));
-        assert!(!relevant(Path::new("/w/.git/index")));
+        assert!(!relevant(Path::new("/w/.git")));
+        assert!(!relevant(Path::new("/w/node_modules")));
+        // A workspace inside a hidden folder is watched like any other.
+        assert!(relevant(Path::new("/home/u/.config/w/a.wit")));
         assert!(!relevant(Path::new("/w/wit/notes.md")));
     }
 
@@ -253,9 +309,27 @@ mod tests {
         {
             seen.extend(rx.blocking_recv().unwrap());
         }
-        // Ignored: a build folder.
-        std::fs::create_dir(dir.path().join("target")).unwrap();
-        std::fs::write(dir.path().join("target").join("x.wit"), "").unwrap();
-        assert_eq!(watcher.watched.len(), 2);
+        // In a build folder, only where components are built.
+        let target = dir.path().join("target");
+        for sub in ["debug/deps", "wasm32-wasip2/release/deps"] {
+            std::fs::create_dir_all(target.join(sub)).unwrap();
+        }
+        watcher.watch_tree(&target);
+        let mut watched: Vec<_> = watcher
+            .watched
+            .iter()
+            .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        watched.sort();
+        assert_eq!(
+            watched,
+            [
+                "",
+                "target",
+                "target/wasm32-wasip2",
+                "target/wasm32-wasip2/release",
+                "wit"
+            ]
+        );
     }
 }
