@@ -4,7 +4,9 @@
 mod common;
 
 use common::{check_format, check_format_with};
-use witty_syntax::{FormatOptions, IndentStyle, TextRange, TextSize, format, format_range};
+use witty_syntax::{
+    FormatOptions, IndentStyle, TextRange, TextSize, format, format_range, format_range_with,
+};
 
 #[test]
 fn fmt_corpus() {
@@ -37,10 +39,25 @@ fn a_comment_after_every_token_of_the_corpus_survives() {
         for style in common::COMMENT_STYLES {
             let text = common::with_comments(&text, style);
             // A comment inside a version (`1.0.0-rc.1`) is an error, so not every file parses.
-            if witty_syntax::parse(&text).errors().is_empty() {
-                check_format(&text).expect("no syntax errors");
-                formatted += 1;
+            if !witty_syntax::parse(&text).errors().is_empty() {
+                continue;
             }
+            for options in [
+                FormatOptions::default(),
+                FormatOptions {
+                    max_width: 10,
+                    ..FormatOptions::default()
+                },
+                FormatOptions {
+                    indent_style: IndentStyle::Tabs,
+                    max_width: 40,
+                    ..FormatOptions::default()
+                },
+            ] {
+                let label = format!("{} with {style:?} and {options:?}", path.display());
+                common::check_format_with_of(&label, &text, &options).expect("no syntax errors");
+            }
+            formatted += 1;
         }
     }
     assert!(formatted > 60, "only {formatted} files formatted");
@@ -284,6 +301,25 @@ fn range_formatting_of_everything_agrees_with_format() {
         // Only the whitespace after the last item is not an item's to fix.
         assert_eq!(edited.trim_end(), format(text).unwrap().trim_end());
     }
+}
+
+#[test]
+fn range_formatting_lays_out_the_items_in_the_range_with_the_options() {
+    let text = "interface i {\n    f: func(first: u32, second: u32) -> u32;\n    g:func( );\n}\n";
+    let options = FormatOptions {
+        max_width: 30,
+        ..FormatOptions::spaces(4)
+    };
+    let edits = format_range_with(text, range_of(text, "f: func"), &options).unwrap();
+    insta::assert_snapshot!(apply(text, &edits), @"
+    interface i {
+        f: func(
+            first: u32,
+            second: u32,
+        ) -> u32;
+        g:func( );
+    }
+    ");
 }
 
 #[test]

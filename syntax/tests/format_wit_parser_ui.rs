@@ -7,7 +7,8 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{check_format_of, ui_dir, wit_files};
+use common::{check_format_of, check_format_with_of, ui_dir, wit_files};
+use witty_syntax::FormatOptions;
 
 /// Every `.wit` file of the suite, with its text.
 fn ui_texts() -> Vec<(PathBuf, String)> {
@@ -44,8 +45,15 @@ fn every_ui_file_with_a_comment_after_every_token_formats_soundly() {
             if !witty_syntax::parse(&text).errors().is_empty() {
                 continue;
             }
-            let label = format!("{} with {style:?}", path.display());
-            check_format_of(&label, &text).expect("no syntax errors");
+            // At the default width, and at one so narrow that every list breaks.
+            for max_width in [FormatOptions::DEFAULT_MAX_WIDTH, 10] {
+                let options = FormatOptions {
+                    max_width,
+                    ..FormatOptions::default()
+                };
+                let label = format!("{} with {style:?} at width {max_width}", path.display());
+                check_format_with_of(&label, &text, &options).expect("no syntax errors");
+            }
             formatted += 1;
         }
     }
