@@ -29,7 +29,7 @@ pub(super) fn format_tree(root: &SyntaxNode, input: &str, options: &FormatOption
 /// The layout commands of a tree.
 fn commands(root: &SyntaxNode, input: &str) -> Vec<Cmd> {
     let mut walker = Walker {
-        cmds: Vec::with_capacity(input.len() / 2),
+        cmds: Vec::with_capacity(input.len() / 4),
         frames: Vec::new(),
         next_id: 0,
         item_starts: false,
@@ -159,23 +159,7 @@ impl Walker {
         let starts_statement = self.prev.after.is_line();
         let blank_after_prev = structural && self.prev.after.blank_ok();
         let blank_before_next = structural && before.blank_ok();
-        for (i, comment) in gap.comments.iter().enumerate() {
-            if comment.newlines_before == 0 {
-                self.cmds.push(Cmd::Space);
-            } else {
-                let blank_ok = if i == 0 { blank_after_prev } else { structural };
-                self.line(
-                    blank_ok && comment.newlines_before > 1,
-                    structural,
-                    starts_statement,
-                );
-            }
-            self.cmds.push(Cmd::Comment {
-                start: comment.start,
-                end: comment.end,
-                line: comment.ends_line,
-            });
-        }
+        self.comments(gap, blank_after_prev, structural, starts_statement);
         if dedent {
             self.cmds.push(Cmd::IndentEnd);
         }
@@ -216,13 +200,28 @@ impl Walker {
 
     /// The end of the file: the comments after the last token.
     fn end(&mut self, gap: Gap) {
-        let blank_after_prev = self.prev.after.blank_ok();
+        self.comments(&gap, self.prev.after.blank_ok(), true, true);
+    }
+
+    /// Writes a gap's comments: on the previous token's line if they were, else each on a
+    /// line of its own, with a blank line before it where one was and may be.
+    fn comments(
+        &mut self,
+        gap: &Gap,
+        blank_after_prev: bool,
+        structural: bool,
+        starts_statement: bool,
+    ) {
         for (i, comment) in gap.comments.iter().enumerate() {
             if comment.newlines_before == 0 {
                 self.cmds.push(Cmd::Space);
             } else {
-                let blank_ok = i > 0 || blank_after_prev;
-                self.line(blank_ok && comment.newlines_before > 1, true, true);
+                let blank_ok = if i == 0 { blank_after_prev } else { structural };
+                self.line(
+                    blank_ok && comment.newlines_before > 1,
+                    structural,
+                    starts_statement,
+                );
             }
             self.cmds.push(Cmd::Comment {
                 start: comment.start,
