@@ -8,6 +8,7 @@ pub mod component;
 mod db;
 mod diagnostic;
 pub mod diagnostics;
+pub mod format_settings;
 mod fx;
 pub mod hir;
 mod host;

@@ -1,7 +1,13 @@
-//! `wit fmt [--check] [PATH...]`: formats WIT files in place, or says which would change.
+//! `wit fmt [--check] [--config KEY=VALUE] [PATH...]`: formats WIT files in place, or says
+//! which would change. Each file is formatted with the settings found above it (`witty.toml`,
+//! `.editorconfig`), under those given on the command line.
 
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+use witty_analysis::format_settings::{self, FormatSettings};
+use witty_syntax::FormatOptions;
 
 use crate::diff;
 use crate::text_file::TextFile;
@@ -17,6 +23,10 @@ pub struct FmtArgs {
     /// Format stdin to stdout (the same as the path `-`)
     #[arg(long)]
     pub stdin: bool,
+    /// A setting that wins over `witty.toml` and `.editorconfig`: `indent=4`, `indent=tab`,
+    /// `max-width=80` (or `off`), `tab-width=8`. May be repeated
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub config: Vec<String>,
 }
 
 /// What became of the files, for the exit code.
@@ -28,7 +38,52 @@ struct Outcome {
     unformatted: bool,
 }
 
+/// Where each file's options come from: the command line's settings over those found above
+/// the file. A problem with a settings file is reported once, however many files it covers.
+struct Settings {
+    command_line: FormatSettings,
+    reported: HashSet<String>,
+}
+
+impl Settings {
+    fn for_file(&mut self, path: &Path) -> FormatOptions {
+        let found = format_settings::for_file(path);
+        for problem in found.problems {
+            if self.reported.insert(problem.clone()) {
+                eprintln!("warning: {problem}");
+            }
+        }
+        self.command_line.over(&found.settings).to_options()
+    }
+}
+
+/// The `--config KEY=VALUE` settings, or the message for a bad one.
+fn command_line(config: &[String]) -> Result<FormatSettings, String> {
+    let mut settings = FormatSettings::default();
+    for item in config {
+        let Some((key, value)) = item.split_once('=') else {
+            return Err(format!(
+                "--config {item}: expected KEY=VALUE, such as indent=4"
+            ));
+        };
+        settings
+            .set(key.trim(), value)
+            .map_err(|e| format!("--config {item}: {e}"))?;
+    }
+    Ok(settings)
+}
+
 pub fn run(args: FmtArgs) -> u8 {
+    let mut settings = match command_line(&args.config) {
+        Ok(command_line) => Settings {
+            command_line,
+            reported: HashSet::new(),
+        },
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     let dash = Path::new("-");
     let stdin = args.stdin || args.paths.iter().any(|p| p == dash);
     if stdin {
@@ -36,7 +91,9 @@ pub fn run(args: FmtArgs) -> u8 {
             eprintln!("error: stdin (`-` or `--stdin`) cannot be formatted together with paths");
             return 2;
         }
-        return format_stdin(args.check);
+        // Stdin is formatted as a `.wit` file in the current folder would be.
+        let options = settings.for_file(Path::new("stdin.wit"));
+        return format_stdin(args.check, &options);
     }
     let paths = crate::paths::or_default(args.paths);
 
@@ -52,12 +109,13 @@ pub fn run(args: FmtArgs) -> u8 {
         }
     }
     // A file named twice (a folder and a file in it) is formatted once.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     files.retain(|f| seen.insert(f.clone()));
 
     let mut changed = 0;
     for file in &files {
-        if format_file(file, args.check, &mut outcome) {
+        let options = settings.for_file(file);
+        if format_file(file, args.check, &options, &mut outcome) {
             changed += 1;
         }
     }
@@ -93,7 +151,7 @@ fn wit_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Formats one file (or, with `check`, prints its diff); returns whether it changes.
-fn format_file(path: &Path, check: bool, outcome: &mut Outcome) -> bool {
+fn format_file(path: &Path, check: bool, options: &FormatOptions, outcome: &mut Outcome) -> bool {
     let file = match std::fs::read(path) {
         Ok(bytes) => TextFile::from_bytes(bytes),
         Err(e) => {
@@ -102,7 +160,7 @@ fn format_file(path: &Path, check: bool, outcome: &mut Outcome) -> bool {
             return false;
         }
     };
-    let Some(formatted) = format_text(&file, path) else {
+    let Some(formatted) = format_text(&file, path, options) else {
         eprintln!("{}: has syntax errors, left unchanged", path.display());
         outcome.unformatted = true;
         return false;
@@ -122,9 +180,9 @@ fn format_file(path: &Path, check: bool, outcome: &mut Outcome) -> bool {
 }
 
 /// The formatted text, or `None` after reporting why there is none.
-fn format_text(file: &TextFile, name: &Path) -> Option<String> {
+fn format_text(file: &TextFile, name: &Path, options: &FormatOptions) -> Option<String> {
     if file.bad_utf8.is_none()
-        && let Some(formatted) = witty_syntax::format(&file.text)
+        && let Some(formatted) = witty_syntax::format_with(&file.text, options)
     {
         return Some(formatted);
     }
@@ -132,7 +190,7 @@ fn format_text(file: &TextFile, name: &Path) -> Option<String> {
     None
 }
 
-fn format_stdin(check: bool) -> u8 {
+fn format_stdin(check: bool, options: &FormatOptions) -> u8 {
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
         eprintln!("error: cannot read stdin: {e}");
@@ -140,7 +198,7 @@ fn format_stdin(check: bool) -> u8 {
     }
     let file = TextFile::from_bytes(bytes);
     let name = Path::new("<stdin>");
-    let Some(formatted) = format_text(&file, name) else {
+    let Some(formatted) = format_text(&file, name, options) else {
         eprintln!("<stdin>: has syntax errors, not formatted");
         return 1;
     };

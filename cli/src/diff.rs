@@ -1,4 +1,5 @@
-//! A line diff in unified form, for `wit fmt --check` to show what formatting would change.
+//! A line diff in unified form, for `wit fmt --check` to show what formatting would change,
+//! that `patch -p0` applies.
 
 use std::fmt::Write;
 
@@ -76,8 +77,8 @@ pub fn unified(name: &str, old: &str, new: &str) -> String {
                 Op::Delete => ('-', a[i]),
                 Op::Insert => ('+', b[j]),
             };
+            // A CRLF line keeps its `\r`, so that `patch` finds the line it changes.
             let text = line.strip_suffix('\n').unwrap_or(line);
-            let text = text.strip_suffix('\r').unwrap_or(text);
             let _ = writeln!(out, "{mark}{text}");
             if !line.ends_with('\n') {
                 out.push_str("\\ No newline at end of file\n");

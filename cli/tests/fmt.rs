@@ -1,4 +1,5 @@
-//! `wit fmt` end to end: in place, `--check`, stdin, syntax errors and bad paths.
+//! `wit fmt` end to end: in place, `--check` (a diff `patch` applies), stdin, settings from
+//! the command line, `witty.toml` and `.editorconfig`, syntax errors and bad paths.
 
 mod common;
 
@@ -208,4 +209,141 @@ fn help_describes_the_command() {
     for word in ["--check", "--stdin", "deps/", "./wit"] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
+}
+
+/// A package written with four spaces, as the WASI repositories are.
+const FOUR: &str = "package demo:app;\n\ninterface types {\n    record r {\n        a: u32,\n    }\n    f: func(x: r);\n}\n";
+
+#[test]
+fn config_on_the_command_line_sets_indentation_and_width() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.wit", FOUR);
+    write(dir.path(), ".editorconfig", "root = true\n");
+    let out = wit(
+        &["fmt", "--check", "--config", "indent=4", "a.wit"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = wit(
+        &[
+            "fmt",
+            "--config",
+            "indent=tab",
+            "--config",
+            "max-width=15",
+            "a.wit",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        read(dir.path(), "a.wit"),
+        "package demo:app;\n\ninterface types {\n\trecord r {\n\t\ta: u32,\n\t}\n\tf: func(\n\t\tx: r,\n\t);\n}\n"
+    );
+}
+
+#[test]
+fn a_bad_config_on_the_command_line_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.wit", MESSY);
+    for (arg, message) in [
+        (
+            "indent=four",
+            "error: --config indent=four: `indent` takes a number of spaces (1 to 16), or \"tab\", not `four`\n",
+        ),
+        (
+            "width=80",
+            "error: --config width=80: unknown key `width`: the keys are indent, max-width, tab-width\n",
+        ),
+        (
+            "indent",
+            "error: --config indent: expected KEY=VALUE, such as indent=4\n",
+        ),
+    ] {
+        let out = wit(&["fmt", "--config", arg, "a.wit"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr(&out), message);
+    }
+    assert_eq!(read(dir.path(), "a.wit"), MESSY);
+}
+
+#[test]
+fn witty_toml_and_editorconfig_above_the_file_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".editorconfig",
+        "root = true\n[*.wit]\nindent_style = space\nindent_size = 4\n",
+    );
+    write(dir.path(), "a/wit/types.wit", FOUR);
+    write(dir.path(), "b/witty.toml", "[fmt]\nindent = 3\n");
+    write(dir.path(), "b/wit/types.wit", MESSY);
+    let out = wit(&["fmt", "--check", "a/wit"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = wit(&["fmt", "b/wit"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(read(dir.path(), "b/wit/types.wit").contains("\n   record r {\n      a: u32,\n"));
+    // The command line wins over both.
+    let out = wit(
+        &["fmt", "--check", "--config", "indent=2", "a/wit"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // So does stdin, formatted as a file of the current folder.
+    let out = wit_stdin(&["fmt", "-"], &dir.path().join("b"), MESSY);
+    assert!(stdout(&out).contains("\n   record r {\n"), "{}", text(&out));
+}
+
+#[test]
+fn bad_settings_are_named_once_and_the_defaults_used() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".editorconfig",
+        "root = true\n[*.wit]\nmax_line_length = wide\n",
+    );
+    write(dir.path(), "witty.toml", "[fmt]\nindent = \"four\"\n");
+    write(dir.path(), "wit/a.wit", MESSY);
+    write(dir.path(), "wit/b.wit", MESSY);
+    let out = wit(&["fmt", "wit"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let dir_name = dir.path().display().to_string();
+    assert_eq!(
+        stderr(&out).replace(&dir_name, "$DIR"),
+        "warning: $DIR/.editorconfig:3: `max_line_length` takes a number from 10 to 10000, or `off`, not `wide`; it is not used\n\
+         warning: $DIR/witty.toml:2:10: in [fmt]: `indent` takes a number of spaces (1 to 16), or \"tab\", not `\"four\"`; it is not used\n"
+    );
+    assert_eq!(read(dir.path(), "wit/a.wit"), TIDY);
+    assert_eq!(read(dir.path(), "wit/b.wit"), TIDY);
+}
+
+#[test]
+fn check_prints_a_diff_that_patch_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".editorconfig", "root = true\n");
+    write(dir.path(), "wit/a.wit", MESSY);
+    write(dir.path(), "wit/crlf.wit", MESSY.replace('\n', "\r\n"));
+    write(
+        dir.path(),
+        "wit/no-newline.wit",
+        "package demo:app;\ninterface i {}",
+    );
+    write(dir.path(), "wit/tidy.wit", TIDY);
+    let out = wit(&["fmt", "--check", "wit"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let patch = std::process::Command::new("patch")
+        .args(["-p0", "--quiet", "--input", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(&out.stdout)?;
+            child.wait()
+        })
+        .expect("`patch` runs (scripts/test installs it)");
+    assert!(patch.success());
+    let out = wit(&["fmt", "--check", "wit"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(read(dir.path(), "wit/crlf.wit"), TIDY.replace('\n', "\r\n"));
 }

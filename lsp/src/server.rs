@@ -37,6 +37,16 @@ impl Backend {
         }
     }
 
+    /// Shows each warning (a bad formatting setting, say) in the editor.
+    async fn show_warnings(&self, warnings: Vec<String>) {
+        for warning in warnings {
+            self.publisher
+                .client
+                .show_message(tower_lsp_server::ls_types::MessageType::WARNING, warning)
+                .await;
+        }
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         self.publisher.state()
     }
@@ -460,13 +470,17 @@ impl LanguageServer for Backend {
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.request(params, handlers::formatting).await
+        let answer = self.request(params, handlers::formatting).await?;
+        self.show_warnings(answer.problems).await;
+        Ok(answer.edits)
     }
 
     async fn range_formatting(
         &self,
         params: DocumentRangeFormattingParams,
     ) -> Result<Option<Vec<TextEdit>>> {
-        self.request(params, handlers::range_formatting).await
+        let answer = self.request(params, handlers::range_formatting).await?;
+        self.show_warnings(answer.problems).await;
+        Ok(answer.edits)
     }
 }

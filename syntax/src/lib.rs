@@ -16,7 +16,9 @@ mod validation;
 
 use std::sync::Arc;
 
-pub use format::{FormatOptions, TextEdit, format, format_range, format_range_with, format_with};
+pub use format::{
+    FormatOptions, IndentStyle, TextEdit, format, format_range, format_range_with, format_with,
+};
 pub use lexer::{LexedTokens, lex};
 pub use line_index::{LineCol, LineEnds, LineIndex};
 pub use rowan::{GreenNode, TextRange, TextSize, WalkEvent};

@@ -6,7 +6,7 @@
 mod common;
 
 use proptest::prelude::*;
-use witty_syntax::{TextRange, TextSize, format_range};
+use witty_syntax::{T, TextRange, TextSize, format_range};
 
 fn check(text: &str) {
     let parse = witty_syntax::parse(text);
@@ -52,7 +52,8 @@ const SEEDS: &[&str] = &[
     include_str!("../test_data/fmt/comments_between_items.wit"),
     include_str!("../test_data/fmt/comments_inside_items.wit"),
     include_str!("../test_data/fmt/type_bodies.wit"),
-    include_str!("../test_data/fmt/magic_trailing_comma.wit"),
+    include_str!("../test_data/fmt/trailing_commas.wit"),
+    include_str!("../test_data/fmt/line_width.wit"),
 ];
 
 const SNIPPETS: &[&str] = &[
@@ -176,8 +177,14 @@ fn respace(text: &str, picks: &[usize]) -> String {
         let near_comment = |j: Option<usize>| {
             j.is_some_and(|j| tokens.kinds.get(j).is_some_and(|k| k.is_comment()))
         };
+        // Whether the author put a list's first element on a new line is a choice the
+        // formatter keeps (the list stays broken), so the space after an opener stays too.
+        let after_opener = i
+            .checked_sub(1)
+            .is_some_and(|j| matches!(tokens.kinds[j], T!['('] | T!['{'] | T![<]));
         let fixed = tokens.kinds[i] != witty_syntax::SyntaxKind::WHITESPACE
             || piece.contains('\u{feff}')
+            || after_opener
             || near_comment(i.checked_sub(1))
             || near_comment(Some(i + 1));
         if fixed {

@@ -1,56 +1,84 @@
-//! Document and range formatting, by the formatter of `witty-syntax`. A file with syntax
-//! errors gets no edits: formatting must never make a broken file worse.
+//! Document and range formatting, by the formatter of `witty-syntax`, with the settings found
+//! for the file (`witty.toml`, `.editorconfig`) over the editor's own (tab size, spaces or
+//! tabs). A file with syntax errors gets no edits: formatting must never make a broken file
+//! worse.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Mutex;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
+use witty_analysis::format_settings::{self, FormatSettings};
 use witty_syntax::{FormatOptions, TextRange, TextSize};
 
 use super::document;
 use crate::convert::LineMap;
 use crate::state::Snapshot;
 
-/// The editor's tab size is not used: the editor and `wit fmt` must agree on a file, and
-/// WIT is written with two spaces (as the WASI packages are).
-fn options(_: &lsp::FormattingOptions) -> FormatOptions {
-    FormatOptions::default()
+/// Formatting edits, and what is wrong with the settings files, for the user to see.
+#[derive(Debug, Default)]
+pub struct Formatted {
+    pub edits: Option<Vec<lsp::TextEdit>>,
+    /// Problems not reported before in this run of the server: each is shown once, not on
+    /// every save.
+    pub problems: Vec<String>,
 }
 
-pub fn formatting(
-    snap: &Snapshot,
-    params: lsp::DocumentFormattingParams,
-) -> Result<Option<Vec<lsp::TextEdit>>> {
-    let Some((_, text)) = document(snap, &params.text_document) else {
-        return Ok(None);
+/// Problems already shown.
+static REPORTED: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+
+/// The options for `path`: its settings files over the editor's.
+fn options(path: &Path, editor: &lsp::FormattingOptions) -> (FormatOptions, Vec<String>) {
+    let found = format_settings::for_file(path);
+    let editor = FormatSettings::from_editor(editor.tab_size, editor.insert_spaces);
+    let options = found.settings.over(&editor).to_options();
+    let mut reported = REPORTED.lock().unwrap_or_else(|e| e.into_inner());
+    let reported = reported.get_or_insert_with(HashSet::new);
+    let problems = found
+        .problems
+        .into_iter()
+        .filter(|p| reported.insert(p.clone()))
+        .collect();
+    (options, problems)
+}
+
+pub fn formatting(snap: &Snapshot, params: lsp::DocumentFormattingParams) -> Result<Formatted> {
+    let Some((path, text)) = document(snap, &params.text_document) else {
+        return Ok(Formatted::default());
     };
-    let Some(formatted) = witty_syntax::format_with(&text, &options(&params.options)) else {
-        return Ok(None);
+    let (options, problems) = options(&path, &params.options);
+    let Some(formatted) = witty_syntax::format_with(&text, &options) else {
+        return Ok(Formatted {
+            edits: None,
+            problems,
+        });
     };
     let map = LineMap::new(&text, snap.encoding);
     // One edit for the part that changed, so that the cursor and folds elsewhere stay put.
-    Ok(Some(
-        changed_span(&text, &formatted)
-            .map(|(range, new)| map.edit(range, new))
-            .into_iter()
-            .collect(),
-    ))
+    let edits = changed_span(&text, &formatted)
+        .map(|(range, new)| map.edit(range, new))
+        .into_iter()
+        .collect();
+    Ok(Formatted {
+        edits: Some(edits),
+        problems,
+    })
 }
 
 pub fn range_formatting(
     snap: &Snapshot,
     params: lsp::DocumentRangeFormattingParams,
-) -> Result<Option<Vec<lsp::TextEdit>>> {
-    let Some((_, text)) = document(snap, &params.text_document) else {
-        return Ok(None);
+) -> Result<Formatted> {
+    let Some((path, text)) = document(snap, &params.text_document) else {
+        return Ok(Formatted::default());
     };
+    let (options, problems) = options(&path, &params.options);
     let map = LineMap::new(&text, snap.encoding);
     let range = map.text_range(params.range);
-    let Some(edits) = witty_syntax::format_range_with(&text, range, &options(&params.options))
-    else {
-        return Ok(None);
-    };
-    Ok(Some(
-        edits.iter().map(|e| map.edit(e.range, &e.insert)).collect(),
-    ))
+    let edits = witty_syntax::format_range_with(&text, range, &options)
+        .map(|edits| edits.iter().map(|e| map.edit(e.range, &e.insert)).collect());
+    Ok(Formatted { edits, problems })
 }
 
 /// The range of `old` that differs from `new` (after their common start and end, whole

@@ -197,7 +197,10 @@ pub fn check_answers(rng: &mut Rng, editor: &Editor, encoding: Encoding, context
         },
         work_done_progress_params: Default::default(),
     };
-    if let Some(edits) = handlers::formatting(&snap, params).expect("formatting") {
+    if let Some(edits) = handlers::formatting(&snap, params)
+        .expect("formatting")
+        .edits
+    {
         let formatted = editor
             .with_edits(&edits)
             .unwrap_or_else(|e| panic!("{e}; {context}"));

@@ -1,139 +1,180 @@
-//! What the formatter knows about each node it is inside: which delimited list the node is,
-//! if any, and whether that list is laid out one element per line ("broken").
+//! What the formatter knows about each node it is inside: whether the node is a delimited
+//! list, and if so how that list may be laid out.
 
-use crate::{SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, T};
+use crate::{SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, T, TextSize};
 
-/// How the elements between a node's delimiters are separated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum List {
-    /// Not a delimited list.
-    None,
-    /// `{ item item }`: items end with `;` or `}` themselves (interface, world, resource and
-    /// nested package bodies).
-    Items,
-    /// `{ a, b }` or `(a, b)`: elements separated by commas.
-    Commas,
-}
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Frame {
     pub(super) kind: SyntaxKind,
-    pub(super) id: u32,
     /// The outermost enclosing node whose tokens are written without spaces (a version, a
     /// package name, a `use` path), shared by all tokens inside it.
     pub(super) glue: Option<u32>,
-    pub(super) list: List,
-    /// One element per line, the delimiters on lines of their own.
-    pub(super) broken: bool,
-    /// Nothing at all between the delimiters, not even a comment.
-    pub(super) empty: bool,
+    pub(super) list: Option<List>,
+}
+
+/// A node whose elements stand between two delimiters.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct List {
+    pub(super) open: SyntaxKind,
+    pub(super) close: SyntaxKind,
+    /// Where the closing delimiter starts, to tell a trailing comma from the others.
+    pub(super) close_at: TextSize,
+    /// Items (interface, world, resource and package bodies) end with `;` or `}` themselves;
+    /// the other lists separate their elements with commas.
+    pub(super) items: bool,
+    pub(super) layout: Layout,
+    /// On one line, the elements are set off from the delimiters by spaces: `{ a, b }`.
+    pub(super) padded: bool,
+    /// Broken, the last element gets a comma too (where WIT allows one).
+    pub(super) trailing_comma: bool,
+    /// A blank line the author left after the opening delimiter or before the closing one
+    /// is kept.
+    pub(super) blank_inside: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Layout {
+    /// Nothing between the delimiters, not even a comment: `{}`, `()`.
+    Empty,
+    /// A type list with one argument that has arguments of its own: `list<tuple<a, b>>`. It
+    /// never breaks itself; its argument does, so that it reads `list<tuple<` ... `>>`.
+    Hug,
+    /// A group: on one line if it fits, else one element per line.
+    Group { forced: bool },
 }
 
 impl Frame {
     pub(super) fn new(node: &SyntaxNode, parent: Option<&Frame>, id: u32) -> Frame {
         let kind = node.kind();
         let own_glue = matches!(kind, VERSION | PACKAGE_NAME | USE_PATH).then_some(id);
-        let list = list_of(kind);
-        let (broken, empty) = match list {
-            List::None => (false, false),
-            _ => layout(node, kind),
-        };
         Frame {
             kind,
-            id,
             glue: parent.and_then(|p| p.glue).or(own_glue),
-            list,
-            broken,
-            empty,
+            list: list_of(node, kind),
         }
     }
 
-    /// The token that opens this node's list.
-    pub(super) fn opener(&self) -> Option<SyntaxKind> {
-        match self.list {
-            List::None => None,
-            _ if self.kind == PARAM_LIST => Some(T!['(']),
-            _ => Some(T!['{']),
-        }
+    /// The list this frame is, if `kind` is its opening delimiter.
+    pub(super) fn opens(&self, token: &SyntaxToken) -> Option<List> {
+        self.list
+            .filter(|l| l.open == token.kind() && l.close_at > token.text_range().start())
     }
 
-    pub(super) fn closer(&self) -> Option<SyntaxKind> {
-        match self.list {
-            List::None => None,
-            _ if self.kind == PARAM_LIST => Some(T![')']),
-            _ => Some(T!['}']),
-        }
+    /// The list this frame is, if `token` is its closing delimiter.
+    pub(super) fn closes(&self, token: &SyntaxToken) -> Option<List> {
+        self.list
+            .filter(|l| l.close == token.kind() && l.close_at == token.text_range().start())
+    }
+
+    /// The list this frame is, if `token` is a comma separating its elements.
+    pub(super) fn comma_list(&self, kind: SyntaxKind) -> Option<List> {
+        self.list.filter(|l| !l.items && kind == T![,])
     }
 }
 
-fn list_of(kind: SyntaxKind) -> List {
-    match kind {
-        INTERFACE_BODY | WORLD_BODY | RESOURCE_BODY | NESTED_PACKAGE => List::Items,
-        RECORD_BODY | FLAGS_BODY | VARIANT_BODY | ENUM_BODY | PARAM_LIST | USE_NAME_LIST
-        | INCLUDE_NAME_LIST => List::Commas,
-        _ => List::None,
+/// What a node's kind says of it as a list; `None` for other nodes, and for lists without
+/// both delimiters (`result` alone, `future`).
+fn list_of(node: &SyntaxNode, kind: SyntaxKind) -> Option<List> {
+    let items = matches!(
+        kind,
+        INTERFACE_BODY | WORLD_BODY | RESOURCE_BODY | NESTED_PACKAGE
+    );
+    // Every compound type; names and primitives have no arguments.
+    let type_list = kind.is_type() && !matches!(kind, PRIMITIVE_TYPE | NAMED_TYPE);
+    let (open, close) = match kind {
+        PARAM_LIST => (T!['('], T![')']),
+        _ if type_list => (T![<], T![>]),
+        RECORD_BODY | FLAGS_BODY | VARIANT_BODY | ENUM_BODY | USE_NAME_LIST | INCLUDE_NAME_LIST => {
+            (T!['{'], T!['}'])
+        }
+        _ if items => (T!['{'], T!['}']),
+        _ => return None,
+    };
+    // The delimiters and what stands between them are direct children of the node.
+    let mut open_token = None;
+    let mut close_token = None;
+    let mut elements = 0;
+    let mut nodes = Vec::new();
+    for child in node.children_with_tokens() {
+        match child {
+            rowan::NodeOrToken::Token(t) if open_token.is_none() => {
+                if t.kind() == open {
+                    open_token = Some(t);
+                }
+            }
+            rowan::NodeOrToken::Token(t) if t.kind() == close => {
+                close_token = Some(t);
+                break;
+            }
+            rowan::NodeOrToken::Token(t) => {
+                if !t.kind().is_trivia() && t.kind() != T![,] {
+                    elements += 1;
+                }
+            }
+            rowan::NodeOrToken::Node(n) if open_token.is_some() => {
+                elements += 1;
+                if nodes.len() < 2 {
+                    nodes.push(n);
+                }
+            }
+            rowan::NodeOrToken::Node(_) => {}
+        }
     }
-}
-
-/// Whether a list node is broken, and whether it is empty.
-///
-/// Bodies of interfaces, worlds, resources, packages and the named types are broken whenever
-/// they hold anything: that is how the WASI packages write them, even for two enum cases. A
-/// body holding only a comment written on the braces' line, `{ /* empty */ }`, stays so.
-/// Parameter lists and `use`/`include` name lists stay on one line unless a comment inside
-/// needs lines of its own, or a trailing comma asks for one element per line (which is what
-/// the formatter writes for a broken list, so the choice is stable).
-fn layout(node: &SyntaxNode, kind: SyntaxKind) -> (bool, bool) {
-    let (open_kind, close_kind) = if kind == PARAM_LIST {
-        (T!['('], T![')'])
+    let (Some(open_token), Some(close_token)) = (open_token, close_token) else {
+        return None;
+    };
+    let has_comment = || tokens_between(&open_token, &close_token).any(|t| t.kind().is_comment());
+    let always_broken = items || matches!(kind, RECORD_BODY | VARIANT_BODY);
+    let layout = if elements == 0 && !has_comment() {
+        Layout::Empty
+    } else if type_list && elements == 1 && nodes.len() == 1 && has_arguments(&nodes[0]) {
+        Layout::Hug
     } else {
-        (T!['{'], T!['}'])
+        Layout::Group {
+            forced: elements > 0 && (always_broken || written_broken(&open_token)),
+        }
     };
-    let open = direct_token(node, open_kind);
-    let close = direct_token(node, close_kind);
-    let (Some(open), Some(close)) = (open, close) else {
-        return (false, true);
-    };
-    // A body is decided as soon as it shows an element or a comment needing its own line,
-    // mostly at its first token; a list of commas is read to its end.
-    let always = list_of(kind) == List::Items || is_type_body(kind);
-    let mut has_comment = false;
-    let mut has_element = false;
-    // A comment that needs a line of its own: a `//` comment, or any written across lines.
-    let mut has_line = false;
-    let mut last_significant = None;
-    let mut next = open.next_token();
-    while let Some(token) = next {
-        if token == close {
-            break;
-        }
-        match token.kind() {
-            WHITESPACE => has_line |= token.text().contains('\n'),
-            COMMENT | DOC_COMMENT => {
-                has_comment = true;
-                has_line |= token.text().starts_with("//");
-            }
-            other => {
-                has_element = true;
-                last_significant = Some(other);
-            }
-        }
-        if always && (has_element || (has_comment && has_line)) {
-            return (true, false);
-        }
-        next = token.next_token();
-    }
-    let empty = !has_comment && !has_element;
-    let broken = !always && has_element && (has_comment || last_significant == Some(T![,]));
-    (broken, empty)
+    Some(List {
+        open,
+        close,
+        close_at: close_token.text_range().start(),
+        items,
+        layout,
+        padded: matches!(kind, FLAGS_BODY | ENUM_BODY | INCLUDE_NAME_LIST) || elements == 0,
+        trailing_comma: elements > 0
+            && matches!(
+                kind,
+                PARAM_LIST
+                    | USE_NAME_LIST
+                    | INCLUDE_NAME_LIST
+                    | RECORD_BODY
+                    | FLAGS_BODY
+                    | VARIANT_BODY
+                    | ENUM_BODY
+                    | TUPLE_TYPE
+            ),
+        blank_inside: items,
+    })
 }
 
-fn is_type_body(kind: SyntaxKind) -> bool {
-    matches!(kind, RECORD_BODY | FLAGS_BODY | VARIANT_BODY | ENUM_BODY)
+/// A type written with arguments of its own, `tuple<a, b>`.
+fn has_arguments(node: &SyntaxNode) -> bool {
+    node.kind().is_type()
+        && node
+            .children_with_tokens()
+            .any(|c| c.as_token().is_some_and(|t| t.kind() == T![<]))
 }
 
-fn direct_token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-    node.children_with_tokens()
-        .filter_map(|e| e.into_token())
-        .find(|t| t.kind() == kind)
+/// The author put the first element on a line of its own: the list stays one element per
+/// line (as prettier keeps such an object literal), whatever its width.
+fn written_broken(open: &SyntaxToken) -> bool {
+    std::iter::successors(open.next_token(), |t| t.next_token())
+        .take_while(|t| t.kind().is_trivia())
+        .any(|t| t.kind() == WHITESPACE && t.text().contains('\n'))
+}
+
+fn tokens_between(open: &SyntaxToken, close: &SyntaxToken) -> impl Iterator<Item = SyntaxToken> {
+    let end = close.text_range().start();
+    std::iter::successors(open.next_token(), |t| t.next_token())
+        .take_while(move |t| t.text_range().start() < end)
 }

@@ -32,7 +32,7 @@ pub fn format_range_with(
         return None;
     }
     let root = parse.syntax_node();
-    let output = walk::format_tree(&root, text, options.indent_width);
+    let output = walk::format_tree(&root, text, options);
     let positions = &output.positions;
     let index_of = |token: &SyntaxToken| {
         positions

@@ -4,19 +4,25 @@
 
 use std::path::{Path, PathBuf};
 
-use witty_syntax::{SyntaxKind, T, format, lex, parse};
+use witty_syntax::{FormatOptions, SyntaxKind, T, format_with, lex, parse};
 
 /// Formats `text` and checks the output: it parses without errors, formatting it again
 /// changes nothing, its comments are the input's in the same order, and so are its other
-/// tokens, but for commas added at the end of lists. `None` if `text` has syntax errors.
+/// tokens, but for commas added or removed at the end of lists. `None` if `text` has syntax
+/// errors.
 pub fn check_format(text: &str) -> Option<String> {
-    let formatted = format(text)?;
+    check_format_with(text, &FormatOptions::default())
+}
+
+/// [`check_format`] with options.
+pub fn check_format_with(text: &str, options: &FormatOptions) -> Option<String> {
+    let formatted = format_with(text, options)?;
     let errors = parse(&formatted).errors().to_vec();
     assert!(
         errors.is_empty(),
         "the output has syntax errors {errors:?}:\n{formatted}"
     );
-    let again = format(&formatted).expect("formatted text parses");
+    let again = format_with(&formatted, options).expect("formatted text parses");
     assert_eq!(again, formatted, "formatting is not idempotent");
     assert_eq!(
         comments(&formatted),
@@ -45,7 +51,12 @@ pub fn with_comments(text: &str, comment: &str) -> String {
 
 /// [`check_format`], naming `label` (the file, say) when a check fails.
 pub fn check_format_of(label: &str, text: &str) -> Option<String> {
-    match std::panic::catch_unwind(|| check_format(text)) {
+    check_format_with_of(label, text, &FormatOptions::default())
+}
+
+/// [`check_format_with`], naming `label` when a check fails.
+pub fn check_format_with_of(label: &str, text: &str, options: &FormatOptions) -> Option<String> {
+    match std::panic::catch_unwind(|| check_format_with(text, options)) {
         Ok(formatted) => formatted,
         Err(e) => {
             let message = e
@@ -74,7 +85,7 @@ pub fn comments(text: &str) -> Vec<String> {
 }
 
 /// The significant tokens of `output` are those of `input`, but for commas the formatter
-/// added right before a closing `}` or `)`.
+/// added or removed right before a closing `}`, `)` or `>`.
 fn same_tokens(input: &str, output: &str) {
     let significant = |text| -> Vec<(SyntaxKind, String)> {
         tokens(text)
@@ -83,20 +94,29 @@ fn same_tokens(input: &str, output: &str) {
             .collect()
     };
     let (input, output) = (significant(input), significant(output));
-    let mut i = 0;
-    for (j, token) in output.iter().enumerate() {
-        if input.get(i) == Some(token) {
+    let trailing = |tokens: &[(SyntaxKind, String)], i: usize| {
+        tokens[i].0 == T![,]
+            && matches!(
+                tokens.get(i + 1).map(|t| t.0),
+                Some(T!['}'] | T![')'] | T![>])
+            )
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < input.len() || j < output.len() {
+        if i < input.len() && j < output.len() && input[i] == output[j] {
+            (i, j) = (i + 1, j + 1);
+        } else if j < output.len() && trailing(&output, j) {
+            j += 1;
+        } else if i < input.len() && trailing(&input, i) {
             i += 1;
-            continue;
+        } else {
+            panic!(
+                "token {j} of the output, {:?}, is not the input's {:?}",
+                output.get(j),
+                input.get(i)
+            );
         }
-        let closer = output.get(j + 1).map(|t| t.0);
-        assert!(
-            token.0 == T![,] && matches!(closer, Some(T!['}'] | T![')'])),
-            "token {j} of the output, {token:?}, is not the input's {:?}",
-            input.get(i)
-        );
     }
-    assert_eq!(i, input.len(), "the output lost tokens");
 }
 
 fn tokens(text: &str) -> Vec<(SyntaxKind, String)> {
