@@ -9,6 +9,7 @@ own WIT, so they are real binaries with the shape a toolchain would give them.
 import asyncio
 import os
 import pathlib
+import shutil
 import subprocess
 
 import pytest
@@ -82,6 +83,38 @@ async def test_a_stale_build_is_flagged_on_the_world(client):
     # Changing the WIT back clears it.
     change(client, world_uri, 3, None, text)
     await wait_for(lambda: "component-mismatch" not in codes(client, world_uri), client)
+
+
+@pytest.mark.asyncio
+async def test_a_toolchains_wasi_imports_are_one_note(client, tmp_path):
+    """A toolchain's runtime imports WASI interfaces the world does not list (as
+    componentize-py's or wasm32-wasip2's do): one information note on the world, no warning."""
+    root = client.workspace_root
+    wit = tmp_path / "wit"
+    shutil.copytree(root / "wit", wit)
+    (wit / "built.wit").write_text(
+        "package demo:shop@1.2.0;\n"
+        "world python {\n  include shop;\n"
+        "  import wasi:cli/environment@0.2.0;\n  import wasi:cli/stdout@0.2.0;\n}\n"
+    )
+    (wit / "deps" / "cli").mkdir()
+    (wit / "deps" / "cli" / "cli.wit").write_text(
+        "package wasi:cli@0.2.0;\n"
+        "interface environment { get-environment: func() -> list<tuple<string, string>>; }\n"
+        "interface stdout {\n  use wasi:io/streams@0.2.0.{output-stream};\n"
+        "  get-stdout: func() -> output-stream;\n}\n"
+    )
+    component = build(wit, root / "target" / "wasm32-wasip2" / "release" / "shop.wasm", "python")
+    announce(client, component)
+    world_uri, text = open_doc(client, "wit/world.wit")
+    await wait_for(lambda: "component-mismatch" in codes(client, world_uri), client)
+    found = [d for d in client.diagnostics[world_uri] if d.code == "component-mismatch"]
+    assert len(found) == 1, [d.message for d in found]
+    (note,) = found
+    assert note.severity == t.DiagnosticSeverity.Information
+    assert "wasi:cli/environment@0.2.0" in note.message and "wasi:cli/stdout@0.2.0" in note.message
+    assert "include wasi:cli/imports@0.2.0;" in note.message
+    assert note.range.start == position_of(text, "shop {")
 
 
 @pytest.mark.asyncio

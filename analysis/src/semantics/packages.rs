@@ -162,6 +162,8 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
                         src: PackageSrc::Wit { lists },
                     });
                 }
+                // A `package` line that is there but malformed is a syntax error, the one to fix.
+                None if files.iter().any(|&f| has_package_line(db, f)) => {}
                 None => {
                     let at = match files.first() {
                         Some(&f) => At::FileStart(f),
@@ -178,6 +180,14 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
         }
     }
     out
+}
+
+/// Whether a file starts with a `package` line, well-formed or not.
+fn has_package_line(db: &dyn salsa::Database, file: File) -> bool {
+    crate::hir::parse(db, file)
+        .syntax_node()
+        .children()
+        .any(|n| n.kind() == witty_syntax::SyntaxKind::PACKAGE_DECL)
 }
 
 /// The packages of a root: its own, then those of each dependency, in `deps/` order.

@@ -1,0 +1,18 @@
+//! `unterminated-string`: a string literal that does not end on its line.
+
+use super::check;
+
+#[test]
+fn an_external_id() {
+    check(
+        r#"
+package a:b;
+interface i {
+  @external-id("abc)
+//             ^ unterminated-string: unterminated string literal: add `"` before the end of the line
+  type a = u32;
+//^^^^ syntax-error: expected ')', found keyword `type`
+}
+"#,
+    );
+}
