@@ -11,6 +11,7 @@ import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import pytest
 from lsprotocol import types as t
@@ -112,9 +113,88 @@ async def test_a_toolchains_wasi_imports_are_one_note(client, tmp_path):
     assert len(found) == 1, [d.message for d in found]
     (note,) = found
     assert note.severity == t.DiagnosticSeverity.Information
-    assert "wasi:cli/environment@0.2.0" in note.message and "wasi:cli/stdout@0.2.0" in note.message
+    assert "`wasi:cli@0.2.0` (environment, stdout)" in note.message, note.message
     assert "include wasi:cli/imports@0.2.0;" in note.message
     assert note.range.start == position_of(text, "shop {")
+
+
+COMPONENTIZE_PY = pathlib.Path(sys.executable).parent / "componentize-py"
+
+GREETER_WIT = """package demo:greeter@0.1.0;
+
+interface names {
+  record person { name: string, age: u32 }
+  greet: func(p: person) -> string;
+}
+
+world greeter {
+  import log: func(message: string);
+  export names;
+  export run: func() -> u32;
+}
+"""
+
+GREETER_PY = """import wit_world
+from wit_world import exports, log
+
+
+class Names(exports.Names):
+    def greet(self, p: exports.names.Person) -> str:
+        log(f"greeting {p.name}")
+        return f"Hello, {p.name}!"
+
+
+class WitWorld(wit_world.WitWorld):
+    def run(self) -> int:
+        return 42
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_componentize_py_build(client):
+    """A real toolchain's build: componentize-py's runtime imports some 25 WASI interfaces
+    and exports one of its own; that is one note on the world. An edit that breaks the build
+    is a warning on the line of the export concerned."""
+    root = client.workspace_root
+    package = root / "greeter"
+    (package / "wit").mkdir(parents=True)
+    world = package / "wit" / "world.wit"
+    world.write_text(GREETER_WIT)
+    (package / "app.py").write_text(GREETER_PY)
+    component = root / "dist" / "greeter.wasm"
+    component.parent.mkdir()
+    subprocess.run(
+        [str(COMPONENTIZE_PY), "-d", "wit", "-w", "greeter", "componentize", "app", "-o", str(component)],
+        cwd=package,
+        check=True,
+        capture_output=True,
+    )
+    announce(client, world, component)
+    world_uri, text = open_doc(client, "greeter/wit/world.wit")
+    await wait_for(lambda: "component-mismatch" in codes(client, world_uri), client, timeout=60)
+    (note,) = [d for d in client.diagnostics[world_uri] if d.code == "component-mismatch"]
+    assert note.severity == t.DiagnosticSeverity.Information
+    assert note.range.start == position_of(text, "greeter {")
+    assert "`wasi:cli@0.2" in note.message and "include wasi:cli/imports@0.2" in note.message, note.message
+
+    edited = text.replace("export run: func() -> u32;", "export run: func() -> u64;")
+    change(client, world_uri, 2, None, edited)
+    await wait_for(
+        lambda: any(
+            d.severity == t.DiagnosticSeverity.Warning
+            for d in client.diagnostics[world_uri]
+            if d.code == "component-mismatch"
+        ),
+        client,
+        timeout=60,
+    )
+    (warning,) = [
+        d
+        for d in client.diagnostics[world_uri]
+        if d.code == "component-mismatch" and d.severity == t.DiagnosticSeverity.Warning
+    ]
+    assert "export run > result: expected u64, found u32" in warning.message, warning.message
+    assert warning.range.start == position_of(edited, "run: func() -> u64")
 
 
 @pytest.mark.asyncio

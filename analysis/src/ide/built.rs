@@ -62,7 +62,6 @@ pub fn component_diagnostics(
     }
     if !runtime.is_empty() {
         let include = cli_imports(&runtime);
-        let list: Vec<String> = runtime.iter().map(|i| format!("`{i}`")).collect();
         let message = format!(
             "the built component {shown} also imports {} WASI interface{} that world `{name}` does \
              not list: {}. A toolchain's runtime imports these (normal for componentize-py, \
@@ -70,7 +69,7 @@ pub fn component_diagnostics(
              To check them against WIT, add `{include}` to the world",
             runtime.len(),
             if runtime.len() == 1 { "" } else { "s" },
-            list.join(", "),
+            by_package(&runtime),
         );
         out.push(diagnostic(
             Severity::Info,
@@ -168,6 +167,30 @@ fn find(items: &[(String, TextRange)], name: &str) -> Option<TextRange> {
         .find(|(n, _)| n == name)
         .or_else(|| items.iter().find(|(n, _)| match_names(n, name).is_ok()))
         .map(|(_, range)| *range)
+}
+
+/// Interfaces grouped by package: `` `wasi:cli@0.2.9` (environment, exit), `wasi:io@0.2.9`
+/// (streams) ``.
+fn by_package(interfaces: &[&str]) -> String {
+    let mut packages: Vec<(String, Vec<&str>)> = Vec::new();
+    for i in interfaces {
+        let (base, version) = split_version(i);
+        let (package, name) = base.split_once('/').unwrap_or((base, ""));
+        let package = match version {
+            Some(v) => format!("{package}@{v}"),
+            None => package.to_string(),
+        };
+        match packages.iter_mut().find(|(p, _)| *p == package) {
+            Some((_, names)) => names.push(name),
+            None => packages.push((package, vec![name])),
+        }
+    }
+    packages.sort();
+    packages
+        .iter()
+        .map(|(p, names)| format!("`{p}` ({})", names.join(", ")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `include wasi:cli/imports@V;` with the version of the runtime's WASI imports.

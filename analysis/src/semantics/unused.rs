@@ -45,8 +45,9 @@ pub fn unused_use_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag>> 
                         continue;
                     }
                     format!(
-                        "`{name}` is not used in world `{}`, but the `use` makes the world import it \
-                         (and interface `{from}`): removing it would change the world's imports",
+                        "`{name}` is not used in world `{}`, but the `use` makes the world import \
+                         it (a type of interface `{from}`): removing it would change the world's \
+                         imports",
                         id.name
                     )
                 }

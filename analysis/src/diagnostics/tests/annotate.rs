@@ -35,6 +35,21 @@ pub(crate) fn check_found(fixture: &str, found: impl Fn(&Fixture) -> Vec<Diagnos
     compare(fixture, &render_found(&stripped, &found(&f)));
 }
 
+/// The diagnostics of the package at `path` on disk (as `wit check PATH` loads it), each as
+/// `file: code: message` with the file relative to `base`.
+pub(crate) fn diagnostics_on_disk(base: &Path, path: &Path) -> Vec<String> {
+    let package = crate::load_path(path).unwrap();
+    let mut host = crate::AnalysisHost::new();
+    let root = host.add_root(&package, crate::Features::default());
+    host.diagnostics(root)
+        .iter()
+        .map(|d| {
+            let file = d.file.strip_prefix(base).unwrap_or(&d.file).display();
+            format!("{file}: {}: {}", d.code, d.message)
+        })
+        .collect()
+}
+
 /// The diagnostics of a fixture (its annotations left out), for tests that look further.
 pub(crate) fn diagnostics_of(fixture: &str) -> (Fixture, Vec<Diagnostic>) {
     let f = Fixture::parse(&strip(fixture));

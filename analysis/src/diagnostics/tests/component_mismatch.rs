@@ -116,7 +116,7 @@ interface catalogue {
   find: func(name: string) -> option<item>;
 }
 world app {
-//    ^^^ info component-mismatch: the built component app.wasm also imports 3 WASI interfaces that world `app` does not list: `wasi:cli/environment@0.2.3`, `wasi:cli/stdout@0.2.3`, `wasi:io/error@0.2.3`. A toolchain's runtime imports these (normal for componentize-py, componentize-js, or Rust's wasm32-wasip2); the host that runs it must provide them. To check them against WIT, add `include wasi:cli/imports@0.2.3;` to the world
+//    ^^^ info component-mismatch: the built component app.wasm also imports 3 WASI interfaces that world `app` does not list: `wasi:cli@0.2.3` (environment, stdout), `wasi:io@0.2.3` (error). A toolchain's runtime imports these (normal for componentize-py, componentize-js, or Rust's wasm32-wasip2); the host that runs it must provide them. To check them against WIT, add `include wasi:cli/imports@0.2.3;` to the world
   import wasi:io/streams@0.2.3;
   import log: func(message: string);
   export catalogue;

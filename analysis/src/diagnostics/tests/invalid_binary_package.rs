@@ -1,30 +1,14 @@
 //! `invalid-binary-package`: a `.wasm` or `.wat` file in `deps/` that is not a WIT package
 //! encoded as WebAssembly (a component, a core module, or garbage). Read from disk.
 
-use crate::{AnalysisHost, Features};
-
-fn check_deps(files: &[(&str, &[u8])]) -> Vec<(String, &'static str, String)> {
+fn check_deps(files: &[(&str, &[u8])]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.wit"), "package a:b;\ninterface i {}\n").unwrap();
     std::fs::create_dir(dir.path().join("deps")).unwrap();
     for (name, bytes) in files {
         std::fs::write(dir.path().join("deps").join(name), bytes).unwrap();
     }
-    let package = crate::load_path(dir.path()).unwrap();
-    let mut host = AnalysisHost::new();
-    let root = host.add_root(&package, Features::default());
-    host.diagnostics(root)
-        .iter()
-        .map(|d| {
-            let file = d
-                .file
-                .strip_prefix(dir.path())
-                .unwrap()
-                .display()
-                .to_string();
-            (file, d.code, d.message.clone())
-        })
-        .collect()
+    super::diagnostics_on_disk(dir.path(), dir.path())
 }
 
 #[test]
@@ -37,26 +21,10 @@ fn garbage_and_a_component() {
     ]);
     insta::assert_debug_snapshot!(found, @r#"
     [
-        (
-            "deps/component.wat",
-            "invalid-binary-package",
-            "a component, not a WIT package: `deps/` holds WIT packages encoded as WebAssembly; to use a component's WIT, extract it with `wasm-tools component wit COMPONENT --wasm`",
-        ),
-        (
-            "deps/garbage.wasm",
-            "invalid-binary-package",
-            "failed to decode the WIT package: unexpected end-of-file (at offset 0xa)",
-        ),
-        (
-            "deps/module.wat",
-            "invalid-binary-package",
-            "a core WebAssembly module, not a WIT package: `deps/` holds WIT packages encoded as WebAssembly (made with `wasm-tools component wit --wasm`)",
-        ),
-        (
-            "deps/text.wat",
-            "invalid-binary-package",
-            "not a WIT package: neither WebAssembly nor WebAssembly text (expected valid module field\n     --> <anon>:1:2\n      |\n    1 | (not webassembly\n      |  ^)",
-        ),
+        "deps/component.wat: invalid-binary-package: a component, not a WIT package: `deps/` holds WIT packages encoded as WebAssembly; to use a component's WIT, extract it with `wasm-tools component wit COMPONENT --wasm`",
+        "deps/garbage.wasm: invalid-binary-package: failed to decode the WIT package: unexpected end-of-file (at offset 0xa)",
+        "deps/module.wat: invalid-binary-package: a core WebAssembly module, not a WIT package: `deps/` holds WIT packages encoded as WebAssembly (made with `wasm-tools component wit --wasm`)",
+        "deps/text.wat: invalid-binary-package: not a WIT package: neither WebAssembly nor WebAssembly text (expected valid module field\n     --> <anon>:1:2\n      |\n    1 | (not webassembly\n      |  ^)",
     ]
     "#);
 }
@@ -67,5 +35,5 @@ fn a_package_encoded_as_webassembly_is_fine() {
     let mut resolve = wit_parser::Resolve::new();
     let pkg = resolve.push_str("x.wit", wit).unwrap();
     let bytes = wit_component::encode(&resolve, pkg, false).unwrap();
-    assert_eq!(check_deps(&[("x.wasm", &bytes)]), []);
+    assert_eq!(check_deps(&[("x.wasm", &bytes)]), Vec::<String>::new());
 }

@@ -34,3 +34,26 @@ interface i {}
 "#,
     );
 }
+
+/// What a folder on disk without `.wit` files gets: the root, and a folder of `deps/` (where
+/// binary packages sit directly, not in subfolders, as wit-parser reads them).
+#[test]
+fn folders_without_wit_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("wit");
+    std::fs::create_dir_all(root.join("v1")).unwrap();
+    std::fs::write(root.join("v1/a.wit"), "package a:b;\n").unwrap();
+    let found = |path: &std::path::Path| super::diagnostics_on_disk(dir.path(), path);
+    insta::assert_debug_snapshot!(found(&root), @r#"
+    [
+        "wit: missing-package-header: no `.wit` files in this folder: a package is the `.wit` files directly in a folder (subfolders are not read, except `deps/` for dependencies); check the folder that holds them",
+    ]
+    "#);
+    std::fs::create_dir_all(root.join("v1/deps/wasi")).unwrap();
+    std::fs::write(root.join("v1/deps/wasi/io.wasm"), b"").unwrap();
+    insta::assert_debug_snapshot!(found(&root.join("v1")), @r#"
+    [
+        "wit/v1/deps/wasi: missing-package-header: no `.wit` files in this folder of `deps/`: a dependency is a folder of `.wit` files, a single `.wit` file, or a binary package (`.wasm`/`.wat`) directly in `deps/`, not in a subfolder of it",
+    ]
+    "#);
+}

@@ -49,7 +49,9 @@ mod unused_use;
 mod wit_parser;
 mod wrong_item_kind;
 
-pub(crate) use annotate::{check, check_crlf, check_found, check_with_backstop, diagnostics_of};
+pub(crate) use annotate::{
+    check, check_crlf, check_found, check_with_backstop, diagnostics_of, diagnostics_on_disk,
+};
 
 /// The codes docs/diagnostics.md explains (its `## code` headings) are the codes tested here
 /// (a file `code.rs` each, dashes as underscores), and the modules above are those files.

@@ -109,7 +109,7 @@ package a:b;
 interface types { type x = u8; }
 world w {
   use types.{x};
-//           ^ hint unused-use: `x` is not used in world `w`, but the `use` makes the world import it (and interface `types`): removing it would change the world's imports
+//           ^ hint unused-use: `x` is not used in world `w`, but the `use` makes the world import it (a type of interface `types`): removing it would change the world's imports
   export run: func();
 }
 world v {
