@@ -147,12 +147,24 @@ package a:c {
 fn an_include_renaming_a_name_the_world_lacks() {
     check(
         r#"
+//- /wit/main.wit
 package a:b;
-world base { import f: func(); }
+world base {
+  import f: func();
+  import wasi:io/streams@0.2.0;
+  export run: func();
+}
 world w {
   include base with { g as h }
-//        ^^^^ unresolved-name: no import or export kebab-name `g`. Note that an ID does not support renaming
+//        ^^^^ unresolved-name: no import or export kebab-name `g` in world `base`; it has `f`, `run` (an interface imported or exported by its path keeps its name and cannot be renamed)
 }
+world v {
+  include base with { rnu as start }
+//        ^^^^ unresolved-name: no import or export kebab-name `rnu` in world `base`; did you mean `run`? (an interface imported or exported by its path keeps its name and cannot be renamed)
+}
+//- /wit/deps/io.wit
+package wasi:io@0.2.0;
+interface streams {}
 "#,
     );
 }

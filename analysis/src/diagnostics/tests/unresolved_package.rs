@@ -104,3 +104,29 @@ package x:z {
 "#,
     );
 }
+
+/// A single `.wit` file checked on its own has no `deps/` (as `wasm-tools component wit
+/// FILE` reads it); its folder has.
+#[test]
+fn a_single_file_has_no_deps() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.wit"),
+        "package a:b;\ninterface i { use wasi:io/streams@0.2.0.{input-stream}; f: func(s: input-stream); }\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("deps")).unwrap();
+    std::fs::write(
+        dir.path().join("deps/io.wit"),
+        "package wasi:io@0.2.0;\ninterface streams { resource input-stream; }\n",
+    )
+    .unwrap();
+    let file = super::diagnostics_on_disk(dir.path(), &dir.path().join("a.wit"));
+    insta::assert_debug_snapshot!(file, @r#"
+    [
+        "a.wit: unresolved-package: package `wasi:io@0.2.0` not found: a single `.wit` file has no dependencies; check its folder instead, with `wasi:io@0.2.0` in the folder's `deps/`",
+    ]
+    "#);
+    let folder = super::diagnostics_on_disk(dir.path(), dir.path());
+    assert_eq!(folder, Vec::<String>::new());
+}

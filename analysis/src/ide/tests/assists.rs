@@ -98,6 +98,25 @@ interface streams { resource input-stream; }
 }
 
 #[test]
+fn kebab_case_only_as_the_message_suggests() {
+    // `größe` has letters WIT cannot spell: no suggestion, so no fix that would drop them.
+    assert_snapshot!(check("package a:b;\ninterface i {\n  type grö$0ße = u32;\n}\n"), @"");
+}
+
+#[test]
+fn misspelt_keyword_name() {
+    // The close name is a keyword: the fix writes it escaped, as the message does.
+    assert_snapshot!(check("package a:b;\ninterface i {\n  record %record { x: u32 }\n  type a = %rec$0rd;\n}\n"), @"
+    === Replace with `%record` (QuickFix)
+    package a:b;
+    interface i {
+      record %record { x: u32 }
+      type a = %record;
+    }
+    ");
+}
+
+#[test]
 fn misspelt_name() {
     assert_snapshot!(check("package a:b;\ninterface i {\n  record point { x: u32 }\n  f: func(p: pont$0);\n}\n"), @"
     === Replace with `point` (QuickFix)

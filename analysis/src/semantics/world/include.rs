@@ -6,6 +6,7 @@ use super::{Own, WorldItemKind, WorldItems, WorldKey};
 use crate::fx::IndexMap;
 use crate::hir::*;
 use crate::semantics::check::mangle;
+use crate::semantics::suggest::{closest, list, written};
 use crate::semantics::{At, Diag};
 
 /// Takes the items of `from` (the elaborated world that `inc` names) into `out`.
@@ -24,11 +25,28 @@ pub(super) fn merge(
         }
     }
     if let Some((name, _)) = unmatched.first() {
+        // What `with` can rename: the plain names (an interface imported by its path keeps it).
+        let names: Vec<&str> = from
+            .imports
+            .keys()
+            .chain(from.exports.keys())
+            .filter_map(|k| match k {
+                WorldKey::Name(n) if !n.starts_with('[') => Some(n.as_str()),
+                _ => None,
+            })
+            .collect();
+        let there = match closest(&name.name, names.iter().copied()) {
+            Some(close) => format!("did you mean `{}`?", written(close)),
+            None if names.is_empty() => "it has none".to_string(),
+            None => format!("it has {}", list(&names)),
+        };
         diags.push(Diag::error(
             "unresolved-name",
             format!(
-                "no import or export kebab-name `{}`. Note that an ID does not support renaming",
-                name.name
+                "no import or export kebab-name `{}` in world `{}`; {there} (an interface \
+                 imported or exported by its path keeps its name and cannot be renamed)",
+                name.name,
+                inc.path.name().name
             ),
             at.clone(),
         ));
