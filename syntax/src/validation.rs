@@ -39,7 +39,10 @@ impl TreeChecks {
                 if let Err(e) = text.parse::<u32>() {
                     self.errors.push(SyntaxError::with_code(
                         "invalid-list-size",
-                        format!("invalid list size: {e}"),
+                        format!(
+                            "invalid list size: {e}: a fixed-size list holds at most {} elements",
+                            u32::MAX
+                        ),
                         range,
                     ));
                 }

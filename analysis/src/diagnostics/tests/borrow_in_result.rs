@@ -19,3 +19,24 @@ interface i {
 "#,
     );
 }
+
+#[test]
+fn in_resources_and_worlds() {
+    check(
+        r#"
+package a:b;
+interface i {
+  resource file {
+    clone: func() -> borrow<file>;
+//  ^^^^^ borrow-in-result: function `[method]file.clone` returns a type which contains a `borrow<T>` which is not supported; return an `own<T>` (or the resource itself) instead
+    open: static func(name: string) -> result<file, string>;
+  }
+}
+world w {
+  resource handle;
+  import get: func() -> option<borrow<handle>>;
+//       ^^^ borrow-in-result: function `get` returns a type which contains a `borrow<T>` which is not supported; return an `own<T>` (or the resource itself) instead
+}
+"#,
+    );
+}

@@ -19,3 +19,20 @@ interface streams {}
 "#,
     );
 }
+
+#[test]
+fn two_nested_packages_of_one_file() {
+    check(
+        r#"
+package a:b;
+package x:y {
+//      ~~~ related: first defined here
+  interface i {}
+}
+package x:y {
+//      ^^^ duplicate-package: package `x:y` is defined in two different locations
+  interface j {}
+}
+"#,
+    );
+}

@@ -18,3 +18,19 @@ interface j {}
 "#,
     );
 }
+
+#[test]
+fn docs_in_one_file_only() {
+    check(
+        r#"
+//- /wit/a.wit
+/// The package.
+package a:b;
+interface i {}
+//- /wit/b.wit
+package a:b;
+/// An interface.
+interface j {}
+"#,
+    );
+}

@@ -22,3 +22,19 @@ interface i {
 "#,
     );
 }
+
+#[test]
+fn escaped_names_in_a_nested_package() {
+    check(
+        r#"
+package a:b;
+package a:c {
+  interface i {
+    record %record {}
+//         ^^^^^^^ empty-type: empty record: a record needs at least one field
+    enum %enum { %enum }
+  }
+}
+"#,
+    );
+}

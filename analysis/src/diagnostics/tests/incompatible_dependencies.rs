@@ -22,3 +22,20 @@ world w {
 "#,
     );
 }
+
+#[test]
+fn exporting_both_is_right() {
+    check(
+        r#"
+package a:b;
+interface a { type t = u32; }
+interface b { use a.{t}; f: func(x: t); }
+interface c { use b.{t}; g: func(x: t); }
+world w {
+  export a;
+  export b;
+  export c;
+}
+"#,
+    );
+}

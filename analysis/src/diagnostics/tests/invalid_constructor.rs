@@ -21,3 +21,20 @@ interface i {
 "#,
     );
 }
+
+#[test]
+fn results_that_are_right() {
+    check(
+        r#"
+package a:b;
+interface i {
+  resource file {
+    constructor(path: string) -> result<file>;
+  }
+  resource dir {
+    constructor() -> result<own<dir>, string>;
+  }
+}
+"#,
+    );
+}

@@ -16,3 +16,23 @@ interface i {
 "#,
     );
 }
+
+#[test]
+fn through_aliases_and_uses() {
+    check(
+        r#"
+//- /wit/main.wit
+package a:b;
+interface types {
+  resource file;
+  type alias = file;
+  type size = u64;
+}
+interface api {
+  use types.{alias, size};
+  f: func(a: borrow<alias>, b: own<size>);
+//                                 ^^^^ invalid-handle: type `size` used in a handle must be a resource
+}
+"#,
+    );
+}

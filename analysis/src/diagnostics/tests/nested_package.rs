@@ -16,3 +16,18 @@ package a:c {
 "#,
     );
 }
+
+#[test]
+fn several_packages_side_by_side() {
+    check(
+        r#"
+package a:b;
+package a:c {
+  interface i { type t = u8; }
+}
+package a:d {
+  interface j { use a:c/i.{t}; f: func(x: t); }
+}
+"#,
+    );
+}

@@ -14,3 +14,15 @@ interface i {
 "#,
     );
 }
+
+#[test]
+fn thirty_two_are_allowed() {
+    check(
+        r#"
+package a:b;
+interface i {
+  flags f { a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, bb, cc, dd, ee, ff }
+}
+"#,
+    );
+}

@@ -13,3 +13,14 @@ interface i {}
 "#,
     );
 }
+
+#[test]
+fn a_closed_nested_comment() {
+    check(
+        r#"
+package a:b;
+interface i {}
+  /* outer /* inner */ still outer */
+"#,
+    );
+}
