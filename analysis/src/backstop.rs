@@ -68,8 +68,55 @@ impl BackstopInput {
 
     /// The root resolved by wit-parser, with the id of its own package (the last one pushed),
     /// or wit-parser's first error. A binary root has no package of its own: its error is
-    /// wit-parser's, else it is reported as not resolvable here.
+    /// wit-parser's, else it is reported as not resolvable here. A panic in wit-parser is an
+    /// error of this root only, said without a backtrace.
     pub fn resolve(&self) -> Result<(wit_parser::Resolve, wit_parser::PackageId), Diagnostic> {
+        match crate::reference::catch(|| self.resolve_uncaught()) {
+            Ok(resolved) => resolved,
+            Err(panic) => Err(self.crash(&panic)),
+        }
+    }
+
+    /// Where and how to report that wit-parser crashed on this root: at the construct known
+    /// to make it crash, else at the start of the package.
+    fn crash(&self, panic: &str) -> Diagnostic {
+        let files = std::iter::once(&self.main)
+            .chain(&self.deps)
+            .filter_map(|s| match s {
+                Source::Wit(files) => Some(files),
+                Source::Binary(..) => None,
+            })
+            .flatten();
+        for (path, text) in files {
+            if let Some(at) = crate::reference::empty_block_comment(text) {
+                return Diagnostic::error(
+                    "wit-parser-crash",
+                    format!(
+                        "wit-parser, the reference, crashed on this file: it takes the empty block comment `/**/` for a doc comment and panics (it said: {panic}); write `/* */` instead, or remove it"
+                    ),
+                    path.clone(),
+                    TextRange::at(TextSize::new(at as u32), TextSize::new(4)),
+                );
+            }
+        }
+        let (path, range) = match &self.main {
+            Source::Wit(files) if !files.is_empty() => {
+                (files[0].0.clone(), TextRange::empty(TextSize::new(0)))
+            }
+            Source::Binary(path, _) => (path.clone(), TextRange::empty(TextSize::new(0))),
+            Source::Wit(_) => (self.root.clone(), TextRange::empty(TextSize::new(0))),
+        };
+        Diagnostic::error(
+            "wit-parser-crash",
+            format!(
+                "wit-parser, the reference, crashed on this package (it said: {panic}); witty's own checks still apply. Tools built on wit-parser (wasm-tools, wit-bindgen, cargo-component) will crash on it too"
+            ),
+            path,
+            range,
+        )
+    }
+
+    fn resolve_uncaught(&self) -> Result<(wit_parser::Resolve, wit_parser::PackageId), Diagnostic> {
         let mut names: HashMap<String, PathBuf> = HashMap::default();
         let mut resolve = wit_parser::Resolve::new();
         resolve.all_features = self.features.all;

@@ -21,6 +21,16 @@ pub struct AnalysisHost {
     /// Problems found while reading a file (not UTF-8), by path.
     read_problems: Arc<HashMap<PathBuf, Diagnostic>>,
     roots: Arc<Vec<Root>>,
+    /// The roots that hold each file (in their own package or their dependencies).
+    file_roots: HashMap<File, Vec<Root>>,
+    /// Where each file's diagnostics are reported: the first root whose own package holds
+    /// it, else the first whose dependencies do. Rebuilt when the roots change, not on edits.
+    homes: Arc<HashMap<PathBuf, Root>>,
+    /// A number that changes whenever anything a root is made of changes (a file's text,
+    /// its files, its dependencies, its features): what is known of a root's inputs (say,
+    /// wit-parser's verdict) holds only for the version it was computed at.
+    versions: Arc<HashMap<Root, u64>>,
+    tick: u64,
     /// How many file texts have been set, and that count when each root was last checked:
     /// a root is checked on every core only when many of its files are new to the database.
     edits: usize,
@@ -57,6 +67,8 @@ impl AnalysisHost {
             self.files.clone(),
             self.roots.clone(),
             self.read_problems.clone(),
+            self.homes.clone(),
+            self.versions.clone(),
         )
     }
 
@@ -64,6 +76,7 @@ impl AnalysisHost {
     /// path is updated instead, so that what did not change is not computed again.
     pub fn add_root(&mut self, package: &LoadedPackage, features: Features) -> Root {
         use salsa::Setter;
+        let before = self.edits;
         let main = self.source(package);
         let deps: Vec<PackageSource> = package.deps.iter().map(|d| self.source(d)).collect();
         let existing = self
@@ -74,16 +87,24 @@ impl AnalysisHost {
         let Some(root) = existing else {
             let root = Root::new(&self.db, package.root.clone(), main, deps, features);
             Arc::make_mut(&mut self.roots).push(root);
+            self.roots_changed();
             return root;
         };
+        let mut changed = self.edits != before;
         if root.main(&self.db) != &main {
             root.set_main(&mut self.db).to(main);
+            changed = true;
         }
         if root.deps(&self.db) != &deps {
             root.set_deps(&mut self.db).to(deps);
+            changed = true;
         }
         if root.features(&self.db) != &features {
             root.set_features(&mut self.db).to(features);
+            changed = true;
+        }
+        if changed {
+            self.roots_changed();
         }
         root
     }
@@ -91,6 +112,65 @@ impl AnalysisHost {
     /// Stops checking a root (its files stay known, in case another root has them).
     pub fn remove_root(&mut self, root: Root) {
         Arc::make_mut(&mut self.roots).retain(|r| *r != root);
+        Arc::make_mut(&mut self.versions).remove(&root);
+        self.roots_changed();
+    }
+
+    /// Rebuilds the indexes of which roots hold which file, and gives every root a new
+    /// version (a root's files or dependencies may have changed).
+    fn roots_changed(&mut self) {
+        let db = &self.db;
+        self.file_roots.clear();
+        let mut homes: HashMap<PathBuf, Root> = HashMap::default();
+        for &root in self.roots.iter() {
+            for file in root.main(db).files() {
+                homes.entry(file.path(db).clone()).or_insert(root);
+            }
+        }
+        for &root in self.roots.iter() {
+            for file in crate::diagnostics::root_files(db, root) {
+                homes.entry(file.path(db).clone()).or_insert(root);
+                let holders = self.file_roots.entry(file).or_default();
+                if holders.last() != Some(&root) {
+                    holders.push(root);
+                }
+            }
+        }
+        self.homes = Arc::new(homes);
+        // A file no root holds any more (deleted, or out of the workspace) is forgotten;
+        // its input cannot be removed from the database, but its text can.
+        let forgotten: Vec<(PathBuf, File)> = self
+            .files
+            .iter()
+            .filter(|(_, f)| !self.file_roots.contains_key(*f))
+            .map(|(p, f)| (p.clone(), *f))
+            .collect();
+        for (path, file) in forgotten {
+            use salsa::Setter;
+            file.set_text(&mut self.db).to(Arc::from(""));
+            Arc::make_mut(&mut self.files).remove(&path);
+            if self.read_problems.contains_key(&path) {
+                Arc::make_mut(&mut self.read_problems).remove(&path);
+            }
+        }
+        self.tick += 1;
+        let tick = self.tick;
+        let versions = Arc::make_mut(&mut self.versions);
+        versions.clear();
+        versions.extend(self.roots.iter().map(|&r| (r, tick)));
+    }
+
+    /// Drops what the database keeps only while recently used (the syntax trees of files not
+    /// looked at lately): their memory comes back, and they are parsed again when asked for.
+    /// Like an edit, this waits for snapshots to be dropped.
+    pub fn collect_garbage(&mut self) {
+        use salsa::Database;
+        self.db.trigger_lru_eviction();
+    }
+
+    /// The version of a root's inputs (see `versions`).
+    pub fn root_version(&self, root: Root) -> u64 {
+        self.versions.get(&root).copied().unwrap_or(0)
     }
 
     pub fn roots(&self) -> &[Root] {
@@ -103,14 +183,11 @@ impl AnalysisHost {
 
     /// The roots whose packages or dependencies hold the file.
     pub fn roots_of(&self, path: &Path) -> Vec<Root> {
-        let Some(&file) = self.files.get(path) else {
-            return Vec::new();
-        };
-        self.roots
-            .iter()
-            .copied()
-            .filter(|r| crate::diagnostics::root_files(&self.db, *r).contains(&file))
-            .collect()
+        self.files
+            .get(path)
+            .and_then(|f| self.file_roots.get(f))
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn source(&mut self, package: &LoadedPackage) -> PackageSource {
@@ -137,13 +214,8 @@ impl AnalysisHost {
             match &f.problem {
                 Some(FileProblem::Unreadable(_)) => continue,
                 Some(FileProblem::InvalidUtf8 { offset }) => {
-                    let diagnostic = Diagnostic::error(
-                        "invalid-utf8",
-                        "invalid UTF-8: WIT files must be UTF-8 text; the bytes here are not",
-                        f.path.clone(),
-                        TextRange::at(TextSize::new(*offset as u32), TextSize::new(1)),
-                    );
-                    Arc::make_mut(&mut self.read_problems).insert(f.path.clone(), diagnostic);
+                    Arc::make_mut(&mut self.read_problems)
+                        .insert(f.path.clone(), invalid_utf8(&f.path, *offset));
                 }
                 None if self.read_problems.contains_key(&f.path) => {
                     Arc::make_mut(&mut self.read_problems).remove(&f.path);
@@ -172,21 +244,47 @@ impl AnalysisHost {
         }
     }
 
-    /// Replaces the text of a file; false when no root has the file.
-    pub fn set_file_text(&mut self, path: &Path, text: &str) -> bool {
+    /// Replaces the text of a file; returns the roots that hold it (none for a file no root
+    /// has), each of which now has a new version.
+    pub fn set_file_text(&mut self, path: &Path, text: &str) -> Vec<Root> {
         use salsa::Setter;
         let Some(&file) = self.files.get(path) else {
-            return false;
+            return Vec::new();
         };
+        let holders = self.file_roots.get(&file).cloned().unwrap_or_default();
         if **file.text(&self.db) != *text {
             file.set_text(&mut self.db).to(Arc::from(text));
             self.edits += 1;
+            self.tick += 1;
+            let versions = Arc::make_mut(&mut self.versions);
+            for root in &holders {
+                versions.insert(*root, self.tick);
+            }
         }
         // Text given by an editor is valid UTF-8, whatever the file on disk held.
         if self.read_problems.contains_key(path) {
             Arc::make_mut(&mut self.read_problems).remove(path);
         }
-        true
+        holders
+    }
+
+    /// Replaces the text of a file as read from disk, with what was wrong reading it (not
+    /// UTF-8); returns the roots that hold it.
+    pub fn set_loaded_file(&mut self, file: &crate::LoadedFile) -> Vec<Root> {
+        let roots = self.set_file_text(&file.path, &file.text);
+        if let Some(FileProblem::InvalidUtf8 { offset }) = &file.problem {
+            Arc::make_mut(&mut self.read_problems)
+                .insert(file.path.clone(), invalid_utf8(&file.path, *offset));
+        }
+        roots
+    }
+
+    /// What was wrong reading a known file from disk.
+    pub fn read_problem(&self, path: &Path) -> Option<FileProblem> {
+        let d = self.read_problems.get(path)?;
+        Some(FileProblem::InvalidUtf8 {
+            offset: u32::from(d.range.start()) as usize,
+        })
     }
 
     /// The current text of a known file.
@@ -241,4 +339,13 @@ impl AnalysisHost {
         }
         out
     }
+}
+
+fn invalid_utf8(path: &Path, offset: usize) -> Diagnostic {
+    Diagnostic::error(
+        "invalid-utf8",
+        "invalid UTF-8: WIT files must be UTF-8 text; the bytes here are not",
+        path.to_path_buf(),
+        TextRange::at(TextSize::new(offset as u32), TextSize::new(1)),
+    )
 }

@@ -13,8 +13,10 @@ pub mod hir;
 mod host;
 pub mod ide;
 pub mod input;
+pub mod layout;
 mod loader;
 mod parallel;
+pub mod reference;
 pub mod semantics;
 
 pub use db::{ExecutionLog, RootDatabase};

@@ -15,8 +15,7 @@ const A: &str =
     "package demo:inc@1.0.0;\n\n/// Shapes.\ninterface a {\n  record point { x: u32, y: u32 }\n}\n";
 const B: &str =
     "package demo:inc@1.0.0;\n\ninterface b {\n  use a.{point};\n  draw: func(p: point);\n}\n";
-const C: &str =
-    "package demo:inc@1.0.0;\n\ninterface c {\n  type id = string;\n  f: func(i: id);\n}\n";
+const C: &str = "package demo:inc@1.0.0;\n\ninterface c {\n  type id = string;\n  f: func(i: id);\n}\n\ninterface d {\n  use c.{id};\n  g: func(i: id);\n}\n\nworld w {\n  import d;\n  export c;\n}\n";
 
 /// A host with the three files checked once (cleanly), and the log of what that ran.
 fn checked_host() -> (tempfile::TempDir, AnalysisHost, Root, ExecutionLog) {
@@ -85,4 +84,50 @@ fn renaming_a_type_re_resolves_only_its_dependents() {
     assert_eq!(count(&after, "parse"), 1, "{after:#?}");
     // a.wit itself, and b.wit which uses it; not c.wit.
     assert_eq!(count(&after, "file_check"), 2, "{after:#?}");
+}
+
+/// The package-wide queries, which an edit inside one item must not re-run.
+const PACKAGE_WIDE: &[&str] = &[
+    "package_graph",
+    "package_items",
+    "package_items_diags",
+    "package_graph_diags",
+    "cycle_diags",
+];
+
+#[test]
+fn adding_a_field_re_runs_no_package_wide_query() {
+    let (dir, mut host, root, log) = checked_host();
+    executed(&log);
+    host.set_file_text(
+        &dir.path().join("a.wit"),
+        &A.replace("y: u32 }", "y: u32, z: u32 }"),
+    );
+    assert!(host.diagnostics(root).is_empty());
+    let after = executed(&log);
+    for query in PACKAGE_WIDE {
+        assert_eq!(count(&after, query), 0, "{query}: {after:#?}");
+    }
+    // c.wit names nothing of a.wit: nothing of it runs again.
+    assert!(
+        !after
+            .iter()
+            .any(|e| e.contains("c.wit") && !e.starts_with("root_diagnostics")),
+        "{after:#?}"
+    );
+}
+
+#[test]
+fn adding_a_function_before_others_re_runs_no_package_wide_query() {
+    let (dir, mut host, root, log) = checked_host();
+    executed(&log);
+    host.set_file_text(
+        &dir.path().join("c.wit"),
+        &C.replace("  type id", "  g: func();\n  type id"),
+    );
+    assert!(host.diagnostics(root).is_empty());
+    let after = executed(&log);
+    for query in PACKAGE_WIDE {
+        assert_eq!(count(&after, query), 0, "{query}: {after:#?}");
+    }
 }

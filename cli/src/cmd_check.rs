@@ -59,6 +59,7 @@ pub fn run(args: CheckArgs) -> u8 {
         roots.push(host.add_root(&package, features.clone()));
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut seen: std::collections::HashSet<Diagnostic> = std::collections::HashSet::new();
     for root in roots {
         let found = if args.no_backstop {
             host.diagnostics(root)
@@ -67,7 +68,8 @@ pub fn run(args: CheckArgs) -> u8 {
         };
         for d in found {
             // A file in two roots (a path given twice) is reported once.
-            if !diagnostics.contains(&d) {
+            if !seen.contains(&d) {
+                seen.insert(d.clone());
                 diagnostics.push(d);
             }
         }

@@ -181,3 +181,28 @@ fn missing_path_exits_2_and_other_paths_are_still_checked() {
     assert!(t.contains("missing: cannot read"), "{t}");
     assert!(t.contains("ok.wit:2:28"), "{t}");
 }
+
+#[test]
+fn a_crash_of_wit_parser_is_one_error_at_its_cause_without_a_backtrace() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pkg/a.wit",
+        "package a:b;\n/**/\ninterface i {}\n",
+    );
+    write(dir.path(), "other/b.wit", "package a:c;\ninterface j {}\n");
+    let out = wit(&["check", "pkg", "other", "--format", "json"], dir.path());
+    no_crash(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = json["diagnostics"].as_array().unwrap();
+    assert_eq!(found.len(), 1, "{json}");
+    let d = &found[0];
+    assert_eq!(d["code"], "wit-parser-crash");
+    assert_eq!(
+        d["range"]["start"],
+        serde_json::json!({"line": 2, "column": 1})
+    );
+    assert!(d["message"].as_str().unwrap().contains("`/* */`"), "{d}");
+    assert!(out.stderr.is_empty(), "{}", text(&out));
+}

@@ -98,10 +98,30 @@ pub fn can_watch_files(client: &ClientCapabilities) -> bool {
         .unwrap_or(false)
 }
 
-/// Snippets in completions, nested document symbols, asking for code lenses again.
+/// Snippets in completions, nested document symbols, asking for code lenses again, Markdown
+/// in hovers, versioned workspace edits.
 pub fn client_support(client: &ClientCapabilities) -> crate::state::ClientSupport {
     let text = client.text_document.as_ref();
     crate::state::ClientSupport {
+        // The client's first choice; Markdown when it says nothing (as LSP 3.16 clients did).
+        hover_markdown: text
+            .and_then(|t| t.hover.as_ref())
+            .and_then(|h| h.content_format.as_ref())
+            .and_then(|f| f.first())
+            .is_none_or(|k| *k == MarkupKind::Markdown),
+        // Completion docs in Markdown only for a client that names it (Eglot names nothing).
+        completion_markdown: text
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.documentation_format.as_ref())
+            .and_then(|f| f.first())
+            .is_some_and(|k| *k == MarkupKind::Markdown),
+        document_changes: client
+            .workspace
+            .as_ref()
+            .and_then(|w| w.workspace_edit.as_ref())
+            .and_then(|e| e.document_changes)
+            .unwrap_or(false),
         snippets: text
             .and_then(|t| t.completion.as_ref())
             .and_then(|c| c.completion_item.as_ref())

@@ -24,7 +24,7 @@ impl<'a> LineMap<'a> {
     pub fn new(text: &'a str, encoding: Encoding) -> LineMap<'a> {
         LineMap {
             text,
-            index: LineIndex::new(text),
+            index: LineIndex::for_editor(text),
             encoding,
         }
     }
@@ -40,39 +40,48 @@ impl<'a> LineMap<'a> {
     }
 
     pub fn offset(&self, pos: lsp::Position) -> TextSize {
-        if pos.line >= self.index.line_count() {
-            return self.index.len();
+        offset(&self.index, self.encoding, pos)
+    }
+
+    /// An edit of `range`, widened so that it neither starts nor ends between `\r` and `\n`,
+    /// where no LSP position is: the same change, in positions every client can apply.
+    pub fn edit(&self, range: TextRange, new_text: &str) -> lsp::TextEdit {
+        let bytes = self.text.as_bytes();
+        let splits_crlf =
+            |at: usize| at > 0 && at < bytes.len() && bytes[at - 1] == b'\r' && bytes[at] == b'\n';
+        let (mut start, mut end) = (usize::from(range.start()), usize::from(range.end()));
+        let mut text = String::with_capacity(new_text.len() + 2);
+        if splits_crlf(start) {
+            start -= 1;
+            text.push('\r');
         }
-        let lc = LineCol {
-            line: pos.line,
-            col: pos.character,
-        };
-        match self.encoding {
-            Encoding::Utf16 => self.index.offset_utf16(lc).unwrap_or(self.index.len()),
-            Encoding::Utf8 => {
-                let start = self
-                    .index
-                    .offset(LineCol {
-                        line: pos.line,
-                        col: 0,
-                    })
-                    .unwrap_or(self.index.len());
-                let rest = &self.text[usize::from(start)..];
-                let line_len = rest.find('\n').unwrap_or(rest.len());
-                let mut col = (pos.character as usize).min(line_len);
-                // A column inside a multi-byte character means the character's start.
-                while !rest.is_char_boundary(col) {
-                    col -= 1;
-                }
-                start + TextSize::new(col as u32)
-            }
+        text.push_str(new_text);
+        if splits_crlf(end) {
+            end += 1;
+            text.push('\n');
         }
+        let range = TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32));
+        lsp::TextEdit::new(self.range(range), text)
     }
 
     pub fn text_range(&self, range: lsp::Range) -> TextRange {
         let (start, end) = (self.offset(range.start), self.offset(range.end));
         TextRange::new(start.min(end), end.max(start))
     }
+}
+
+/// The offset of a position: a column past the end of its line (or inside a character) means
+/// the line's end (the character's start), a line past the end of the text the text's end.
+pub fn offset(index: &LineIndex, encoding: Encoding, pos: lsp::Position) -> TextSize {
+    let lc = LineCol {
+        line: pos.line,
+        col: pos.character,
+    };
+    let found = match encoding {
+        Encoding::Utf16 => index.offset_utf16(lc),
+        Encoding::Utf8 => index.offset_utf8(lc),
+    };
+    found.unwrap_or(index.len())
 }
 
 pub fn position(index: &LineIndex, encoding: Encoding, offset: TextSize) -> lsp::Position {
@@ -115,7 +124,7 @@ impl<'a> Lines<'a> {
             match analysis.line_index(path) {
                 Ok(Some(index)) => index,
                 // An unknown file (or a cancelled query): positions at its start.
-                _ => std::sync::Arc::new(LineIndex::new("")),
+                _ => std::sync::Arc::new(LineIndex::for_editor("")),
             }
         });
         range(index, self.encoding, r)

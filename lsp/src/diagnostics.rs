@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types as lsp;
 use witty_analysis::ide::Cancellable;
+use witty_analysis::input::Root;
 use witty_analysis::{Diagnostic, Severity};
 
 use crate::convert::Lines;
@@ -14,35 +15,38 @@ use crate::state::Snapshot;
 /// Where the codes are explained.
 const DOCS: &str = "https://github.com/witty-dev/witty/blob/main/docs/diagnostics.md";
 
-/// The diagnostics of every known `.wit` file (empty lists included, so that fixed
-/// problems are cleared), the file `first` first.
+/// At most this many diagnostics of one code are published per file: past that, a note says
+/// how many more there are, so that a pathological file does not flood the client on every
+/// edit (`wit check` still lists them all).
+const MAX_PER_CODE: usize = 200;
+
+/// The diagnostics of the files of `roots` (empty lists included, so that fixed problems are
+/// cleared), the file `first` first.
 pub fn compute(
     snap: &Snapshot,
+    roots: &[Root],
     first: Option<&Path>,
     quiet: &crate::quiet::Findings,
 ) -> Cancellable<Vec<(PathBuf, Vec<lsp::Diagnostic>)>> {
     let analysis = &snap.analysis;
+    let homes = analysis.home_roots();
     let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     let mut order: Vec<PathBuf> = Vec::new();
-    let homes = analysis.home_roots()?;
-    for &root in analysis.roots() {
-        let files = analysis.root_files(root)?;
-        let mut own = Vec::new();
-        for path in files {
-            if homes.get(&path) == Some(&root) && !by_file.contains_key(&path) {
-                by_file.insert(path.clone(), Vec::new());
-                order.push(path.clone());
-                own.push(path);
-            }
-        }
+    for &root in roots {
+        let own = analysis.home_files(root)?;
         let Some(fallback) = own.first().cloned() else {
             continue;
         };
+        for path in &own {
+            by_file.insert(path.clone(), Vec::new());
+        }
+        order.extend(own);
         let mut found = analysis.root_diagnostics(root)?;
-        // wit-parser's verdict counts only where witty's own checks found no error.
         let root_path = analysis.root_path(root);
+        // wit-parser's verdict counts only where witty's own checks found no error, and only
+        // for the texts it was given: after any edit of the package it is forgotten.
         if !found.iter().any(|d| d.severity == Severity::Error)
-            && let Some(d) = quiet.backstop.get(root_path)
+            && let Some(d) = quiet.backstop_for(root_path, analysis.root_version(root))
         {
             found.push(d.clone());
         }
@@ -80,11 +84,43 @@ pub fn compute(
     Ok(order
         .into_iter()
         .map(|path| {
-            let list = by_file.remove(&path).unwrap_or_default();
+            let list = bounded(by_file.remove(&path).unwrap_or_default());
             let converted = list.iter().map(|d| to_lsp(d, &mut lines)).collect();
             (path, converted)
         })
         .collect())
+}
+
+/// The diagnostics of a file, at most [`MAX_PER_CODE`] of each code, each cut followed by a
+/// note that counts what was left out.
+fn bounded(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    for d in &list {
+        *counts.entry(d.code).or_default() += 1;
+    }
+    if counts.values().all(|&n| n <= MAX_PER_CODE) {
+        return list;
+    }
+    let mut shown: HashMap<&'static str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for d in list {
+        let n = shown.entry(d.code).or_default();
+        *n += 1;
+        if *n <= MAX_PER_CODE {
+            out.push(d);
+        } else if *n == MAX_PER_CODE + 1 {
+            let more = counts[d.code] - MAX_PER_CODE;
+            let mut note = d;
+            note.message = format!(
+                "{more} more `{}` diagnostics in this file are not shown; `wit check` lists them all",
+                note.code
+            );
+            note.severity = Severity::Info;
+            note.related.clear();
+            out.push(note);
+        }
+    }
+    out
 }
 
 fn to_lsp(d: &Diagnostic, lines: &mut Lines<'_>) -> lsp::Diagnostic {

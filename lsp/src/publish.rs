@@ -1,10 +1,12 @@
-//! Publishing diagnostics: computed on a snapshot as soon as the state changes, sent only
-//! where they changed, never over newer ones; and wit-parser's verdict after a quiet moment.
+//! Publishing diagnostics: one worker computes, on a snapshot, the diagnostics of the
+//! packages that changes touched (the edited file first) and sends only what changed; and
+//! after a quiet moment, wit-parser's verdict on the packages that changed, and the checks of
+//! built components.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -13,8 +15,11 @@ use tower_lsp_server::ls_types as lsp;
 
 use crate::convert;
 use crate::project::ProjectSettings;
-use crate::quiet::{ComponentCache, Findings, Known, PackageInput};
-use crate::state::State;
+use crate::quiet::{ComponentCache, Findings, Known, PackageInput, Resolved};
+use crate::state::{Dirty, State};
+
+/// A publication round over more files than this collects garbage after it.
+const GARBAGE_AFTER_FILES: usize = 256;
 
 /// How long the editor must be quiet before wit-parser checks what witty found clean.
 const BACKSTOP_PAUSE: Duration = Duration::from_millis(400);
@@ -24,15 +29,26 @@ const BACKSTOP_PAUSE: Duration = Duration::from_millis(400);
 pub struct Publisher {
     pub client: Client,
     pub state: Arc<Mutex<State>>,
-    /// Bumped by every change; work for an older generation is not published.
+    /// Bumped by every change; a quiet moment that sees it move gives way.
     pub generation: Arc<AtomicU64>,
+    /// What is to be published next: which packages, and which file first.
+    pending: Arc<Mutex<Pending>>,
+    wake: Arc<tokio::sync::Notify>,
+    worker: Arc<AtomicBool>,
     /// What was last published per file, so that unchanged lists are not sent again.
     published: Arc<tokio::sync::Mutex<HashMap<PathBuf, Vec<lsp::Diagnostic>>>>,
-    /// What the last quiet moment found: wit-parser's verdicts, built components' problems.
+    /// What the quiet moments found: wit-parser's verdicts, built components' problems.
     quiet: Arc<Mutex<Findings>>,
     /// The workspace's built components, as last read.
     pub known: Arc<Mutex<Arc<Known>>>,
     cache: Arc<Mutex<ComponentCache>>,
+    resolved: Arc<Mutex<Resolved>>,
+}
+
+#[derive(Default)]
+struct Pending {
+    dirty: Dirty,
+    first: Option<PathBuf>,
 }
 
 impl Publisher {
@@ -41,10 +57,14 @@ impl Publisher {
             client,
             state: Arc::new(Mutex::new(State::new())),
             generation: Arc::new(AtomicU64::new(0)),
+            pending: Arc::default(),
+            wake: Arc::default(),
+            worker: Arc::default(),
             published: Arc::default(),
             quiet: Arc::default(),
             known: Arc::default(),
             cache: Arc::default(),
+            resolved: Arc::default(),
         }
     }
 
@@ -53,71 +73,176 @@ impl Publisher {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn publish_diagnostics(&self, first: Option<PathBuf>) {
-        let generation = self.generation.clone();
-        // The generation is read with the snapshot, under the lock, so that they match.
-        let (snap, versions, at) = {
+    /// Changes the state, then publishes the diagnostics of what changed (the file `first`
+    /// first) and schedules the quiet moment's checks.
+    pub fn change(&self, first: Option<PathBuf>, f: impl FnOnce(&mut State)) {
+        let dirty = {
+            let mut state = self.state();
+            f(&mut state);
+            self.generation.fetch_add(1, Ordering::SeqCst);
+            std::mem::take(&mut state.dirty)
+        };
+        self.publish(first, dirty);
+        self.schedule_backstop();
+    }
+
+    /// Publishes the diagnostics of the packages in `dirty`, the file `first` first. Requests
+    /// that come while the worker is busy are merged into its next round, so that at most
+    /// one computation runs and none starts for a state already replaced.
+    pub fn publish(&self, first: Option<PathBuf>, dirty: Dirty) {
+        {
+            let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            pending.dirty.merge(dirty);
+            if first.is_some() {
+                pending.first = first;
+            }
+        }
+        if !self.worker.swap(true, Ordering::SeqCst) {
+            let this = self.clone();
+            tokio::spawn(async move { this.work().await });
+        }
+        self.wake.notify_one();
+    }
+
+    /// The publishing worker: one round per wake-up, for everything pending by then.
+    async fn work(self) {
+        loop {
+            self.wake.notified().await;
+            let (dirty, first) = {
+                let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+                let taken = std::mem::take(&mut *pending);
+                (taken.dirty, taken.first)
+            };
+            if dirty.is_empty() {
+                continue;
+            }
+            if !self.round(&dirty, first.clone()).await {
+                // An edit cancelled the computation: its packages go with the next round.
+                let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+                pending.dirty.merge(dirty);
+                if pending.first.is_none() {
+                    pending.first = first;
+                }
+                drop(pending);
+                self.wake.notify_one();
+            }
+        }
+    }
+
+    /// Computes and sends the diagnostics of the dirty packages; false when an edit
+    /// cancelled the computation.
+    async fn round(&self, dirty: &Dirty, first: Option<PathBuf>) -> bool {
+        let started = std::time::Instant::now();
+        let (snap, versions) = {
             let state = self.state();
             let versions: HashMap<PathBuf, i32> = state
                 .docs
                 .iter()
                 .map(|(p, d)| (p.clone(), d.version))
                 .collect();
-            (
-                state.snapshot(),
-                versions,
-                generation.load(Ordering::SeqCst),
-            )
+            (state.snapshot(), versions)
         };
-        let client = self.client.clone();
-        let published = self.published.clone();
         let quiet = self.quiet.lock().map(|b| b.clone()).unwrap_or_default();
-        tokio::spawn(async move {
-            let compute = move || {
-                let first = first.as_deref();
-                let found = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    crate::diagnostics::compute(&snap, first, &quiet)
-                }));
-                // The snapshot is dropped here, before publishing, so that edits never wait
-                // on the client.
-                drop(snap);
-                found
-            };
-            let Ok(Ok(Ok(files))) = tokio::task::spawn_blocking(compute).await else {
-                return;
-            };
-            let mut published = published.lock().await;
-            // Files no package holds any more (deleted, or out of the workspace) are cleared.
-            let current: std::collections::HashSet<&PathBuf> =
-                files.iter().map(|(p, _)| p).collect();
-            let gone: Vec<PathBuf> = published
-                .keys()
-                .filter(|p| !current.contains(p))
-                .cloned()
+        let all = dirty.all;
+        let wanted: HashSet<PathBuf> = dirty.roots.clone();
+        let compute = move || {
+            let roots: Vec<_> = snap
+                .analysis
+                .roots()
+                .iter()
+                .copied()
+                .filter(|&r| all || wanted.contains(snap.analysis.root_path(r)))
                 .collect();
-            for path in gone {
-                published.remove(&path);
-                if let Some(uri) = convert::uri(&path) {
-                    client.publish_diagnostics(uri, Vec::new(), None).await;
-                }
+            // The package of the edited file first, so that its diagnostics come first.
+            let mut roots = roots;
+            if let Some(first) = &first
+                && let Some(home) = snap.analysis.home_roots().get(first)
+                && let Some(at) = roots.iter().position(|r| r == home)
+            {
+                let r = roots.remove(at);
+                roots.insert(0, r);
             }
-            for (i, (path, diagnostics)) in files.into_iter().enumerate() {
-                if generation.load(Ordering::SeqCst) != at {
-                    return;
+            let found = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                // Many packages at once (the first load, a setting): every core helps.
+                if roots.len() > 1 {
+                    snap.analysis.prepare(&roots);
                 }
-                let unchanged = published.get(&path) == Some(&diagnostics);
-                if unchanged && i > 0 {
-                    continue;
-                }
-                let Some(uri) = convert::uri(&path) else {
-                    continue;
-                };
-                published.insert(path.clone(), diagnostics.clone());
-                client
-                    .publish_diagnostics(uri, diagnostics, versions.get(&path).copied())
-                    .await;
+                crate::diagnostics::compute(&snap, &roots, first.as_deref(), &quiet)
+            }));
+            let homes = snap.analysis.home_roots();
+            // The snapshot is dropped here, before publishing, so that edits never wait
+            // on the client.
+            drop(snap);
+            (found, homes)
+        };
+        let (files, homes) = match tokio::task::spawn_blocking(compute).await {
+            Ok((Ok(Ok(files)), homes)) => (files, homes),
+            Ok((Ok(Err(_cancelled)), _)) => {
+                tracing::debug!(
+                    "diagnostics cancelled by an edit after {:?}",
+                    started.elapsed()
+                );
+                return false;
             }
-        });
+            Ok((Err(panic), _)) => {
+                log_failure(
+                    &self.client,
+                    "computing diagnostics",
+                    &panic_message(&panic),
+                )
+                .await;
+                return true;
+            }
+            Err(e) => {
+                log_failure(&self.client, "computing diagnostics", &e.to_string()).await;
+                return true;
+            }
+        };
+        let computed = started.elapsed();
+        let considered = files.len();
+        let mut sent = 0;
+        let mut published = self.published.lock().await;
+        // Files no package holds any more (deleted, or out of the workspace) are cleared.
+        let gone: Vec<PathBuf> = published
+            .keys()
+            .filter(|p| !homes.contains_key(*p))
+            .cloned()
+            .collect();
+        for path in gone {
+            published.remove(&path);
+            if let Some(uri) = convert::uri(&path) {
+                self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+        }
+        for (i, (path, diagnostics)) in files.into_iter().enumerate() {
+            // The edited file is always answered: the editor waits for it.
+            if published.get(&path) == Some(&diagnostics) && i > 0 {
+                continue;
+            }
+            let Some(uri) = convert::uri(&path) else {
+                continue;
+            };
+            published.insert(path.clone(), diagnostics.clone());
+            self.client
+                .publish_diagnostics(uri, diagnostics, versions.get(&path).copied())
+                .await;
+            sent += 1;
+        }
+        tracing::debug!(
+            all = dirty.all,
+            packages = dirty.roots.len(),
+            files = considered,
+            sent,
+            "diagnostics computed in {computed:?}, published in {:?}",
+            started.elapsed()
+        );
+        drop(published);
+        // A round over many files (the first load) parsed them all: the trees of those not
+        // looked at lately go now, rather than stay until the next edit.
+        if considered > GARBAGE_AFTER_FILES {
+            self.state().host.collect_garbage();
+        }
+        true
     }
 
     /// Asks the client for code lenses again, where it can be asked: a build came or went.
@@ -144,7 +269,10 @@ impl Publisher {
                 return;
             }
             let (packages, folders, settings) = {
-                let state = publisher.state();
+                let mut state = publisher.state();
+                // Syntax trees of files not looked at lately go: a quiet moment is when
+                // dropping them costs the editor nothing.
+                state.host.collect_garbage();
                 (
                     quiet_inputs(&state),
                     state.folders.clone(),
@@ -152,7 +280,10 @@ impl Publisher {
                 )
             };
             let cache = publisher.cache.clone();
+            let resolved = publisher.resolved.clone();
             let run = move || {
+                let started = std::time::Instant::now();
+                let count = packages.len();
                 let folder = folders.first().cloned();
                 let mut problems = Vec::new();
                 let file = match folder.as_deref().map(ProjectSettings::from_file) {
@@ -171,10 +302,23 @@ impl Publisher {
                         Vec::new()
                     });
                 let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-                let (mut findings, known) =
-                    crate::quiet::run(packages, &found, &settings, folder.as_deref(), &mut cache);
+                let mut resolved = resolved.lock().unwrap_or_else(|e| e.into_inner());
+                let (mut findings, known) = crate::quiet::run(
+                    packages,
+                    &found,
+                    &settings,
+                    folder.as_deref(),
+                    &mut cache,
+                    &mut resolved,
+                );
                 problems.append(&mut findings.settings);
                 findings.settings = problems;
+                tracing::debug!(
+                    packages = count,
+                    components = known.components.len(),
+                    "quiet checks in {:?}",
+                    started.elapsed()
+                );
                 (findings, known)
             };
             // wit-parser recurses deeply on long type chains: give it the stack it needs.
@@ -188,8 +332,13 @@ impl Publisher {
             if spawned.is_err() {
                 return;
             }
-            let Ok(Ok((found, known))) = rx.await else {
-                return;
+            let (found, known) = match rx.await {
+                Ok(Ok(found)) => found,
+                Ok(Err(panic)) => {
+                    let what = panic_message(&panic);
+                    return log_failure(&publisher.client, "the quiet checks", &what).await;
+                }
+                Err(_) => return,
             };
             let lenses_changed = {
                 let mut current = publisher.known.lock().unwrap_or_else(|e| e.into_inner());
@@ -200,12 +349,11 @@ impl Publisher {
             if lenses_changed {
                 publisher.refresh_code_lenses();
             }
-            if !this_generation() {
-                return;
-            }
-            let (changed, new_problems) = {
+            // What was found holds for the versions of the packages it was found in, even if
+            // an edit came meanwhile: publishing checks the versions.
+            let (dirty, new_problems) = {
                 let mut current = publisher.quiet.lock().unwrap_or_else(|e| e.into_inner());
-                let changed = *current != found;
+                let dirty = changed_packages(&current, &found);
                 let new_problems: Vec<String> = found
                     .settings
                     .iter()
@@ -213,7 +361,7 @@ impl Publisher {
                     .cloned()
                     .collect();
                 *current = found;
-                (changed, new_problems)
+                (dirty, new_problems)
             };
             // Said once, when it first appears, not at every quiet moment.
             for problem in new_problems {
@@ -222,11 +370,46 @@ impl Publisher {
                     .show_message(lsp::MessageType::WARNING, problem)
                     .await;
             }
-            if changed {
-                publisher.publish_diagnostics(None);
+            if !dirty.is_empty() {
+                publisher.publish(None, dirty);
             }
         });
     }
+}
+
+/// The packages whose quiet-moment findings differ between two quiet moments.
+fn changed_packages(old: &Findings, new: &Findings) -> Dirty {
+    let mut dirty = Dirty::default();
+    let backstop = old.backstop.keys().chain(new.backstop.keys());
+    for root in backstop {
+        if old.backstop.get(root) != new.backstop.get(root) {
+            dirty.roots.insert(root.clone());
+        }
+    }
+    let components = old.components.keys().chain(new.components.keys());
+    for root in components {
+        if old.components.get(root) != new.components.get(root) {
+            dirty.roots.insert(root.clone());
+        }
+    }
+    dirty
+}
+
+/// The message of a caught panic.
+pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// Background work that failed is said on stderr and in the client's log, never swallowed:
+/// the server goes on without that work's results.
+pub async fn log_failure(client: &Client, what: &str, message: &str) {
+    let line = format!("witty failed while {what} (a bug; please report it): {message}");
+    tracing::error!("{line}");
+    client.log_message(lsp::MessageType::ERROR, line).await;
 }
 
 /// Which component each world runs: when it changes, the run lenses do.
@@ -246,7 +429,10 @@ fn quiet_inputs(state: &State) -> Vec<PackageInput> {
     let analysis = state.host.analysis();
     let mut out = Vec::new();
     for &root in analysis.roots() {
-        let Ok(input) = analysis.backstop_input(root) else {
+        let (Ok(input), Ok(has_errors)) = (
+            analysis.backstop_input(root),
+            analysis.root_has_errors(root),
+        ) else {
             continue;
         };
         let worlds = analysis
@@ -257,6 +443,8 @@ fn quiet_inputs(state: &State) -> Vec<PackageInput> {
             .collect();
         out.push(PackageInput {
             root: analysis.root_path(root).to_path_buf(),
+            version: analysis.root_version(root),
+            has_errors,
             input,
             worlds,
         });

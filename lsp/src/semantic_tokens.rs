@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::{
     SemanticTokensLegend,
 };
 use witty_analysis::ide::{DefKind, HlRange, HlTag, hl_mod};
-use witty_syntax::{LineIndex, TextRange, TextSize};
+use witty_syntax::{LineCol, LineIndex, TextRange};
 
 use crate::convert::{Encoding, position};
 
@@ -87,23 +87,20 @@ fn modifiers(mods: u32) -> u32 {
 
 /// Encodes ranges in text order as LSP tokens, one per line of a multi-line range.
 pub fn encode(text: &str, ranges: &[HlRange], encoding: Encoding) -> Vec<SemanticToken> {
-    let index = LineIndex::new(text);
+    let index = LineIndex::for_editor(text);
     let mut out = Vec::new();
     let (mut last_line, mut last_start) = (0u32, 0u32);
     for h in ranges {
-        let mut pieces = Vec::new();
-        let mut start = usize::from(h.range.start());
-        let end = usize::from(h.range.end());
-        while start < end {
-            let line_end = text[start..end].find('\n').map_or(end, |i| start + i);
-            if line_end > start {
-                pieces.push(TextRange::new(
-                    TextSize::new(start as u32),
-                    TextSize::new(line_end as u32),
-                ));
-            }
-            start = line_end + 1;
-        }
+        // One piece per line the range touches, each without its line break.
+        let (first, last) = (
+            index.line_col(h.range.start()).line,
+            index.line_col(h.range.end()).line,
+        );
+        let pieces = (first..=last).filter_map(|line| {
+            let start = index.offset(LineCol { line, col: 0 })?.max(h.range.start());
+            let end = index.line_end(line)?.min(h.range.end());
+            (start < end).then(|| TextRange::new(start, end))
+        });
         for piece in pieces {
             let s = position(&index, encoding, piece.start());
             let e = position(&index, encoding, piece.end());

@@ -14,12 +14,18 @@ use witty_analysis::Features;
 use crate::convert;
 use crate::handlers;
 use crate::publish::Publisher;
-use crate::state::{Snapshot, State};
+use crate::state::{DiskChange, Snapshot, State};
 use crate::text_sync::apply_changes;
+
+/// How long a client may take to answer the registration of file watching before the server
+/// watches files itself.
+const REGISTRATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 pub struct Backend {
     publisher: Publisher,
     watch_files: AtomicBool,
+    /// The server's own file watcher, when the client does not watch for it.
+    watcher: std::sync::Mutex<Option<crate::watcher::Shared>>,
 }
 
 impl Backend {
@@ -27,6 +33,7 @@ impl Backend {
         Backend {
             publisher: Publisher::new(client),
             watch_files: AtomicBool::new(false),
+            watcher: Default::default(),
         }
     }
 
@@ -60,18 +67,27 @@ impl Backend {
             .lock()
             .map(|c| c.clone())
             .unwrap_or_default();
-        let run = move || std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+        let run = move || {
+            let started = std::time::Instant::now();
+            let answer = std::panic::catch_unwind(AssertUnwindSafe(|| handler(&snap, params)));
+            tracing::trace!(
+                "{} answered in {:?}",
+                std::any::type_name::<P>()
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("request"),
+                started.elapsed()
+            );
+            answer
+        };
         match tokio::task::spawn_blocking(run).await {
             Ok(Ok(answer)) => answer,
             Ok(Err(panic)) => {
                 if panic.is::<salsa::Cancelled>() {
                     return Err(handlers::content_modified());
                 }
-                let what = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("unknown panic");
+                let what = crate::publish::panic_message(&panic);
+                tracing::error!("a request handler panicked: {what}");
                 Err(Error {
                     code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
                     message: format!(
@@ -89,15 +105,38 @@ impl Backend {
         }
     }
 
-    /// Changes the state, then publishes diagnostics (the file `first` first).
     fn change(&self, first: Option<PathBuf>, f: impl FnOnce(&mut State)) {
-        {
-            let mut state = self.state();
-            f(&mut state);
-            self.publisher.generation.fetch_add(1, Ordering::SeqCst);
-        }
-        self.publisher.publish_diagnostics(first);
-        self.publisher.schedule_backstop();
+        self.publisher.change(first, f);
+    }
+
+    /// Watches the workspace folders with the server's own watcher (the client cannot, or
+    /// would not), and applies what it sees as the client's watch events would be.
+    fn watch_natively(&self) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut watcher = match crate::watcher::Watcher::start(tx) {
+            Ok(w) => w,
+            Err(e) => {
+                let client = self.publisher.client.clone();
+                tokio::spawn(async move {
+                    let message = format!(
+                        "witty cannot watch files ({e}): diagnostics of files closed in the editor follow changes on disk only when they are opened"
+                    );
+                    client.show_message(MessageType::WARNING, message).await;
+                });
+                return;
+            }
+        };
+        let folders = self.state().folders.clone();
+        let problems = watcher.set_folders(&folders);
+        let watcher = std::sync::Arc::new(std::sync::Mutex::new(watcher));
+        *self.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(watcher.clone());
+        tokio::spawn(crate::watcher::forward(
+            self.publisher.clone(),
+            watcher,
+            rx,
+            problems,
+        ));
+        tracing::info!("watching {} workspace folders natively", folders.len());
     }
 
     fn settings(&self, value: &serde_json::Value) -> Option<Features> {
@@ -167,29 +206,39 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if self.watch_files.load(Ordering::SeqCst) {
-            // `.wasm` files anywhere: binary packages in deps/, and built components.
-            let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
-                .iter()
-                .map(|glob| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(glob.to_string()),
-                    kind: None,
-                })
-                .collect();
-            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-            let registration = Registration {
-                id: "witty-watch-wit".to_string(),
-                method: "workspace/didChangeWatchedFiles".to_string(),
-                register_options: serde_json::to_value(options).ok(),
-            };
-            // A client that refuses leaves the server working on open files only.
-            let _ = self
-                .publisher
-                .client
-                .register_capability(vec![registration])
-                .await;
-        }
+        let started = std::time::Instant::now();
         self.change(None, |state| state.load_workspace());
+        tracing::info!("workspace loaded in {:?}", started.elapsed());
+        if !self.watch_files.load(Ordering::SeqCst) {
+            self.watch_natively();
+            return;
+        }
+        // `.wasm` files anywhere: binary packages in deps/, and built components.
+        let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
+            .iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_string()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "witty-watch-wit".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        // A client that refuses, or never answers, gets the server's own watcher.
+        let answer = tokio::time::timeout(
+            REGISTRATION_TIMEOUT,
+            self.publisher
+                .client
+                .register_capability(vec![registration]),
+        )
+        .await;
+        if !matches!(answer, Ok(Ok(()))) {
+            tracing::info!("the client did not take the file watch registration: {answer:?}");
+            self.watch_natively();
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -202,17 +251,7 @@ impl LanguageServer for Backend {
         };
         let doc = params.text_document;
         self.change(Some(path.clone()), |state| {
-            state.docs.insert(
-                path.clone(),
-                crate::state::Doc {
-                    text: doc.text.clone(),
-                    version: doc.version,
-                },
-            );
-            if !state.host.set_file_text(&path, &doc.text) || state.host.roots_of(&path).is_empty()
-            {
-                state.ensure_root_for(&path);
-            }
+            state.open(&path, doc.text, doc.version)
         });
     }
 
@@ -228,10 +267,7 @@ impl LanguageServer for Backend {
             };
             apply_changes(&mut doc.text, params.content_changes, encoding);
             doc.version = version;
-            let text = doc.text.clone();
-            if !state.host.set_file_text(&path, &text) {
-                state.ensure_root_for(&path);
-            }
+            state.edited(&path);
         });
     }
 
@@ -239,29 +275,23 @@ impl LanguageServer for Backend {
         let Some(path) = convert::path(&params.text_document.uri) else {
             return;
         };
-        self.change(None, |state| {
-            state.docs.remove(&path);
-            // What is on disk counts again (the file may be gone, or never saved).
-            state.reload_for(std::slice::from_ref(&path));
-        });
+        self.change(None, |state| state.close(&path));
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let paths: Vec<PathBuf> = params
+        let changes: Vec<(PathBuf, DiskChange)> = params
             .changes
             .iter()
-            .filter_map(|c| convert::path(&c.uri))
+            .filter_map(|c| {
+                let change = match c.typ {
+                    FileChangeType::CREATED => DiskChange::Created,
+                    FileChangeType::DELETED => DiskChange::Deleted,
+                    _ => DiskChange::Changed,
+                };
+                Some((convert::path(&c.uri)?, change))
+            })
             .collect();
-        self.change(None, |state| {
-            // An open file's text is the editor's, whatever happens on disk.
-            let paths: Vec<PathBuf> = paths
-                .into_iter()
-                .filter(|p| !state.docs.contains_key(p))
-                .collect();
-            if !paths.is_empty() {
-                state.reload_for(&paths);
-            }
-        });
+        self.change(None, |state| state.disk_changed(&changes));
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -279,18 +309,36 @@ impl LanguageServer for Backend {
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         self.change(None, |state| {
+            let mut folders = state.folders.clone();
             for removed in &params.event.removed {
                 if let Some(p) = convert::path(&removed.uri) {
-                    state.folders.retain(|f| f != &p);
+                    folders.retain(|f| f != &p);
                 }
             }
             for added in &params.event.added {
-                if let Some(p) = convert::path(&added.uri) {
-                    state.folders.push(p);
+                if let Some(p) = convert::path(&added.uri)
+                    && !folders.contains(&p)
+                {
+                    folders.push(p);
                 }
             }
-            state.load_workspace();
+            state.set_folders(folders);
         });
+        let watcher = self
+            .watcher
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some(watcher) = watcher {
+            let folders = self.state().folders.clone();
+            let problems = watcher
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .set_folders(&folders);
+            for problem in problems {
+                tracing::warn!("{problem}");
+            }
+        }
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

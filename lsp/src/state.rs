@@ -1,10 +1,14 @@
 //! The server's state: the analysis host, the open documents, the workspace folders, and
-//! the choices made at initialization.
+//! the choices made at initialization. Which packages exist follows from two facts only:
+//! the files on disk (as scanned and then watched) and the documents the editor has open;
+//! every change of either goes through `sync`, which derives the packages from them by the
+//! analysis's one rule (`witty_analysis::layout`) and updates what changed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use witty_analysis::ide::Analysis;
+use witty_analysis::layout::{RootLayout, layout, package_of};
 use witty_analysis::{AnalysisHost, Features};
 
 use crate::convert::Encoding;
@@ -26,8 +30,43 @@ pub struct State {
     pub tokens: TokenCache,
     /// The client's settings for components (merged with `witty.toml` where used).
     pub project: crate::project::ProjectSettings,
-    /// Counts changes, so that work for an older state is not published over newer.
-    pub generation: u64,
+    /// The packages (by root path) whose diagnostics changes since the last publication may
+    /// have changed.
+    pub dirty: Dirty,
+    /// The package files on disk: under the workspace folders, and in the package folders
+    /// of documents open outside them.
+    disk: BTreeSet<PathBuf>,
+    /// Package folders outside the workspace folders that open documents brought in.
+    outside: BTreeSet<PathBuf>,
+    /// Each package's layout as last loaded into the host.
+    layouts: HashMap<PathBuf, RootLayout>,
+}
+
+/// Which packages to publish again.
+#[derive(Debug, Default, Clone)]
+pub struct Dirty {
+    /// Every package (a setting that applies to all of them changed).
+    pub all: bool,
+    pub roots: std::collections::HashSet<PathBuf>,
+}
+
+impl Dirty {
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.roots.is_empty()
+    }
+
+    pub fn merge(&mut self, other: Dirty) {
+        self.all |= other.all;
+        self.roots.extend(other.roots);
+    }
+}
+
+/// What happened to a file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    Created,
+    Changed,
+    Deleted,
 }
 
 /// What a request handler needs, taken under the lock and used without it.
@@ -38,6 +77,8 @@ pub struct Snapshot {
     pub tokens: TokenCache,
     /// The workspace's built components, as the last quiet moment read them.
     pub known: std::sync::Arc<crate::quiet::Known>,
+    /// The versions of the open documents, for versioned workspace edits.
+    pub versions: HashMap<PathBuf, i32>,
 }
 
 /// What the client said it can take.
@@ -47,6 +88,12 @@ pub struct ClientSupport {
     pub hierarchical_symbols: bool,
     /// `workspace/codeLens/refresh`: lenses follow new builds without an edit.
     pub code_lens_refresh: bool,
+    /// Hovers in Markdown (else plain text).
+    pub hover_markdown: bool,
+    /// Completion items' documentation in Markdown (else plain text).
+    pub completion_markdown: bool,
+    /// `documentChanges` in workspace edits, with the version each edit was made for.
+    pub document_changes: bool,
 }
 
 impl State {
@@ -60,7 +107,10 @@ impl State {
             client: ClientSupport::default(),
             tokens: TokenCache::default(),
             project: Default::default(),
-            generation: 0,
+            dirty: Dirty::default(),
+            disk: BTreeSet::new(),
+            outside: BTreeSet::new(),
+            layouts: HashMap::new(),
         }
     }
 
@@ -71,133 +121,215 @@ impl State {
             client: self.client,
             tokens: self.tokens.clone(),
             known: Default::default(),
+            versions: self
+                .docs
+                .iter()
+                .map(|(p, d)| (p.clone(), d.version))
+                .collect(),
         }
     }
 
-    fn open_texts(&self) -> HashMap<PathBuf, String> {
-        self.docs
-            .iter()
-            .map(|(p, d)| (p.clone(), d.text.clone()))
-            .collect()
+    fn in_folders(&self, path: &Path) -> bool {
+        self.folders.iter().any(|f| path.starts_with(f))
     }
 
-    /// Finds and loads every package of the workspace folders.
+    /// Scans the workspace folders and loads every package in them.
     pub fn load_workspace(&mut self) {
-        let roots: Vec<PathBuf> = self
-            .folders
-            .iter()
-            .flat_map(|f| workspace::discover(f))
-            .collect();
-        let open = self.open_texts();
-        for root in roots {
-            self.load_root(&root, &open);
+        self.disk.clear();
+        for folder in &self.folders {
+            self.disk.extend(workspace::scan_folder(folder));
         }
-        self.generation += 1;
+        for dir in &self.outside {
+            self.disk.extend(workspace::scan_package(dir));
+        }
+        self.sync();
     }
 
-    /// Loads (or reloads) the package at `root`; a folder that is gone or holds no `.wit`
-    /// file any more stops being checked.
-    fn load_root(&mut self, root: &Path, open: &HashMap<PathBuf, String>) {
-        let existing = self
-            .host
-            .roots()
-            .iter()
-            .copied()
-            .find(|r| self.host.root_path(*r) == root);
-        match workspace::load(root, open).filter(|p| !p.files.is_empty()) {
-            Some(package) => {
-                self.host.add_root(&package, self.features.clone());
-            }
-            None => {
-                if let Some(r) = existing {
-                    self.host.remove_root(r);
-                }
-            }
-        }
+    /// The workspace folders changed: what is under removed ones is forgotten (unless
+    /// another folder or an open document still holds it), added ones are scanned.
+    pub fn set_folders(&mut self, folders: Vec<PathBuf>) {
+        self.folders = folders;
+        self.load_workspace();
     }
 
-    /// Makes sure the package of a file is loaded (a file opened outside the workspace
-    /// folders brings its own package; a document that is not a file is a package alone).
-    pub fn ensure_root_for(&mut self, path: &Path) {
-        if !self.host.roots_of(path).is_empty() {
-            return;
-        }
-        if crate::convert::is_virtual(path) {
-            if let Some(doc) = self.docs.get(path) {
-                let package = witty_analysis::LoadedPackage {
-                    root: path.to_path_buf(),
-                    layout: witty_analysis::PackageLayout::File,
-                    files: vec![witty_analysis::LoadedFile {
-                        path: path.to_path_buf(),
-                        text: doc.text.clone(),
-                        problem: None,
-                    }],
-                    deps: Vec::new(),
-                };
-                self.host.add_root(&package, self.features.clone());
-            }
-            return;
-        }
-        if let Some(root) = workspace::root_for_file(path) {
-            let open = self.open_texts();
-            self.load_root(&root, &open);
-        }
-    }
-
-    /// Reloads the packages that files created, deleted or changed on disk belong to.
-    pub fn reload_for(&mut self, paths: &[PathBuf]) {
-        // A document that is not a file and is closed is gone with its package.
-        for path in paths
-            .iter()
-            .filter(|p| crate::convert::is_virtual(p) && !self.docs.contains_key(*p))
+    /// A document was opened (or its whole text given again).
+    pub fn open(&mut self, path: &Path, text: String, version: i32) {
+        self.docs.insert(path.to_path_buf(), Doc { text, version });
+        let outside = !crate::convert::is_virtual(path) && !self.in_folders(path);
+        if outside
+            && workspace::is_package_file(path)
+            && let Some(dir) = package_of(path)
+            && self.outside.insert(dir.clone())
         {
-            let roots: Vec<_> = self
-                .host
-                .roots()
-                .iter()
-                .copied()
-                .filter(|r| self.host.root_path(*r) == path)
-                .collect();
-            for r in roots {
-                self.host.remove_root(r);
-            }
+            self.disk.extend(workspace::scan_package(&dir));
         }
-        let open = self.open_texts();
-        let mut roots: Vec<PathBuf> = paths
-            .iter()
-            .filter_map(|p| workspace::root_for_file(p))
-            .collect();
-        roots.sort();
-        roots.dedup();
-        for root in roots {
-            let known = self
-                .host
-                .roots()
-                .iter()
-                .any(|r| self.host.root_path(*r) == root);
-            let in_workspace = self.folders.iter().any(|f| root.starts_with(f));
-            if known || in_workspace {
-                self.load_root(&root, &open);
-            }
-        }
-        self.generation += 1;
+        self.edited(path);
     }
 
+    /// Gives the analysis an open document's text; a document no package holds yet (a new,
+    /// unsaved file; a virtual document) makes the packages be derived again.
+    pub fn edited(&mut self, path: &Path) {
+        let Some(doc) = self.docs.get(path) else {
+            return;
+        };
+        let roots = self.host.set_file_text(path, &doc.text);
+        if roots.is_empty() {
+            self.sync();
+        } else {
+            self.mark(&roots);
+        }
+    }
+
+    /// A document was closed: what is on disk counts again, and a file that is not on disk
+    /// is forgotten.
+    pub fn close(&mut self, path: &Path) {
+        if self.docs.remove(path).is_none() {
+            return;
+        }
+        // A package folder outside the workspace stays while a document of it is open.
+        if let Some(dir) = package_of(path)
+            && self.outside.contains(&dir)
+            && !self
+                .docs
+                .keys()
+                .any(|p| package_of(p).as_ref() == Some(&dir))
+        {
+            self.outside.remove(&dir);
+            let folders = &self.folders;
+            self.disk
+                .retain(|p| !p.starts_with(&dir) || folders.iter().any(|f| p.starts_with(f)));
+        }
+        if self.disk.contains(path) && witty_analysis::layout::is_wit(path) {
+            let roots = self.host.set_loaded_file(&workspace::read_wit(path));
+            self.mark(&roots);
+        }
+        self.sync();
+    }
+
+    /// Files created, changed or deleted on disk (a file watcher's events). An open
+    /// document's text stays the editor's, whatever happens on disk.
+    pub fn disk_changed(&mut self, changes: &[(PathBuf, DiskChange)]) {
+        let mut structure = false;
+        for (path, change) in changes {
+            let watched = self.in_folders(path)
+                || package_of(path).is_some_and(|d| self.outside.contains(&d));
+            let exists = *change != DiskChange::Deleted && path.exists();
+            if path.is_dir()
+                || (*change == DiskChange::Deleted && !workspace::is_package_file(path))
+            {
+                // A folder: created (or moved in) with whatever it holds, or deleted with it.
+                let before = self.disk.len();
+                self.disk.retain(|p| !p.starts_with(path) || p == path);
+                if exists && watched {
+                    self.disk.extend(workspace::scan_folder(path));
+                }
+                structure |= self.disk.len() != before || exists;
+                continue;
+            }
+            if !workspace::is_package_file(path) || !watched {
+                continue;
+            }
+            if exists {
+                structure |= self.disk.insert(path.clone());
+            } else {
+                structure |= self.disk.remove(path);
+            }
+            if !exists || self.docs.contains_key(path) {
+                continue;
+            }
+            if witty_analysis::layout::is_wit(path) {
+                let roots = self.host.set_loaded_file(&workspace::read_wit(path));
+                self.mark(&roots);
+            } else if let Some(dir) = package_of(path) {
+                // A binary package's bytes are read when its package is loaded again.
+                self.layouts.remove(&dir);
+                structure = true;
+            }
+        }
+        if structure {
+            self.sync();
+        }
+    }
+
+    /// New features for every package: the same packages, checked again.
     pub fn set_features(&mut self, features: Features) {
         if features == self.features {
             return;
         }
         self.features = features;
-        let open = self.open_texts();
-        let roots: Vec<PathBuf> = self
+        self.layouts.clear();
+        self.sync();
+        self.dirty.all = true;
+    }
+
+    /// Marks the packages holding a file as changed.
+    pub fn mark(&mut self, roots: &[witty_analysis::input::Root]) {
+        for &r in roots {
+            let path = self.host.root_path(r).to_path_buf();
+            self.dirty.roots.insert(path);
+        }
+    }
+
+    /// Derives the packages from the files on disk and the open documents, and brings the
+    /// analysis in line: new and changed packages loaded, vanished ones dropped.
+    pub fn sync(&mut self) {
+        let mut files = self.disk.clone();
+        let mut single = BTreeSet::new();
+        for path in self.docs.keys() {
+            if crate::convert::is_virtual(path) {
+                single.insert(path.clone());
+            } else if workspace::is_package_file(path)
+                && (self.in_folders(path)
+                    || package_of(path).is_some_and(|d| self.outside.contains(&d)))
+            {
+                files.insert(path.clone());
+            }
+        }
+        let wanted: HashMap<PathBuf, RootLayout> = layout(&files, &single)
+            .into_iter()
+            .filter(|l| l.single_file || self.in_folders(&l.root) || self.outside.contains(&l.root))
+            .map(|l| (l.root.clone(), l))
+            .collect();
+        let gone: Vec<_> = self
             .host
             .roots()
             .iter()
-            .map(|r| self.host.root_path(*r).to_path_buf())
+            .copied()
+            .filter(|r| !wanted.contains_key(self.host.root_path(*r)))
             .collect();
-        for root in roots {
-            self.load_root(&root, &open);
+        for root in gone {
+            let path = self.host.root_path(root).to_path_buf();
+            self.host.remove_root(root);
+            self.layouts.remove(&path);
+            self.dirty.roots.insert(path);
         }
-        self.generation += 1;
+        for (path, wanted) in wanted {
+            if self.layouts.get(&path) == Some(&wanted) {
+                continue;
+            }
+            let package = {
+                let docs = &self.docs;
+                let host = &self.host;
+                let text = |p: &Path| match docs.get(p) {
+                    Some(doc) => witty_analysis::LoadedFile {
+                        path: p.to_path_buf(),
+                        text: doc.text.clone(),
+                        problem: None,
+                    },
+                    None => match host.file_text(p) {
+                        Some(text) if !host.roots_of(p).is_empty() => witty_analysis::LoadedFile {
+                            path: p.to_path_buf(),
+                            text: text.to_string(),
+                            problem: host.read_problem(p),
+                        },
+                        _ => workspace::read_wit(p),
+                    },
+                };
+                workspace::load(&wanted, &text)
+            };
+            self.host.add_root(&package, self.features.clone());
+            self.layouts.insert(path.clone(), wanted);
+            self.dirty.roots.insert(path);
+        }
     }
 }

@@ -51,4 +51,24 @@ mod tests {
         apply_changes(&mut text, vec![change(0, 99, 7, 0, "!")], Encoding::Utf16);
         assert_eq!(text, "// é 𝄞 z!");
     }
+
+    #[test]
+    fn lone_carriage_returns_and_a_long_line() {
+        // Every `\r` is a line: line 2, column 0 is after the second one.
+        let mut text = "\r\r\r\r".to_string();
+        apply_changes(&mut text, vec![change(2, 0, 2, 5, "x")], Encoding::Utf16);
+        assert_eq!(text, "\r\rx\r\r");
+        // Past the end of a CRLF line is before its `\r`.
+        let mut text = "ab\r\ncd".to_string();
+        apply_changes(&mut text, vec![change(0, 9, 0, 9, "!")], Encoding::Utf16);
+        assert_eq!(text, "ab!\r\ncd");
+        // A megabyte on one line, edited at its end.
+        let mut text = "x".repeat(1 << 20);
+        apply_changes(
+            &mut text,
+            vec![change(0, 1 << 20, 0, 1 << 20, "y")],
+            Encoding::Utf16,
+        );
+        assert!(text.ends_with("xy") && text.len() == (1 << 20) + 1);
+    }
 }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 pub use format::{FormatOptions, TextEdit, format, format_range, format_range_with, format_with};
 pub use lexer::{LexedTokens, lex};
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{LineCol, LineEnds, LineIndex};
 pub use rowan::{GreenNode, TextRange, TextSize, WalkEvent};
 pub use syntax_error::SyntaxError;
 pub use syntax_kind::{

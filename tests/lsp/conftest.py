@@ -113,3 +113,19 @@ def change(client, uri: str, version: int, range_: t.Range | None, text: str):
 
 def codes(client, uri: str) -> list[str]:
     return [str(d.code) for d in client.diagnostics.get(uri, [])]
+
+
+def record_publications(client) -> list:
+    """Records every publishDiagnostics as (uri, version, codes), beside pytest-lsp's own
+    handler, which keeps only the latest list per file."""
+    seen = []
+    features = client.protocol.fm.features
+    original = features[t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    # The registered handler has the client bound already: it takes the params alone.
+    def record(params):
+        seen.append((params.uri, params.version, [d.code for d in params.diagnostics]))
+        return original(params)
+
+    features[t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+    return seen

@@ -112,9 +112,39 @@ async def test_new_file_on_disk_is_checked(client):
     await wait_for(lambda: codes(client, path.as_uri()) == [], client)
 
 
+async def test_the_server_watches_files_when_the_client_does_not(client):
+    """pytest-lsp's client refuses `client/registerCapability`: the server watches files itself,
+    so a file written on disk with no notification at all is checked, and a folder deleted
+    takes its files' diagnostics with it."""
+    folder = client.workspace_root / "wit" / "deps" / "extra"
+    folder.mkdir()
+    path = folder / "extra.wit"
+    path.write_text("package demo:extra;\n\ninterface extra {\n  f: func(x: nothing);\n}\n")
+    await wait_for(lambda: "unresolved-name" in codes(client, path.as_uri()), client)
+    path.unlink()
+    folder.rmdir()
+    await wait_for(lambda: codes(client, path.as_uri()) == [], client)
+
+
 async def test_closing_a_file_goes_back_to_disk(client):
     api, text = open_doc(client, "wit/api.wit")
     change(client, api, 2, None, text.replace("u64", "u46"))
     await wait_for(lambda: "unresolved-name" in codes(client, api), client)
     client.text_document_did_close(t.DidCloseTextDocumentParams(text_document=t.TextDocumentIdentifier(uri=api)))
     await wait_for(lambda: codes(client, api) == [], client)
+
+
+async def test_a_fixed_error_of_the_reference_goes_with_the_next_publication(client):
+    """wit-parser's verdict holds only for the text it was given: the publication that follows
+    the fix no longer shows it, without waiting for the next quiet moment."""
+    from conftest import record_publications
+
+    seen = record_publications(client)
+    api, text = open_doc(client, "wit/api.wit")
+    broken = text.replace("interface", "/**/\ninterface", 1)
+    change(client, api, 2, None, broken)
+    await wait_for(lambda: "wit-parser-crash" in codes(client, api), client)
+    change(client, api, 3, None, text)
+    await wait_for(lambda: any(u == api and v == 3 for u, v, _ in seen), client)
+    [(_, _, after)] = [(u, v, c) for u, v, c in seen if u == api and v == 3][:1]
+    assert "wit-parser-crash" not in after, seen

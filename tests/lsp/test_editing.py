@@ -32,7 +32,8 @@ async def test_rename_a_type_across_files(client):
     edit = await client.text_document_rename_async(
         t.RenameParams(text_document=doc_id(types), position=pos, new_name="article")
     )
-    changed = {u.rsplit("/", 1)[1]: edits for u, edits in edit.changes.items()}
+    # VS Code takes versioned `documentChanges`.
+    changed = {d.text_document.uri.rsplit("/", 1)[1]: d.edits for d in edit.document_changes}
     assert sorted(changed) == ["api.wit", "types.wit"]
     api_text = (client.workspace_root / "wit/api.wit").read_text()
     renamed = apply(api_text, changed["api.wit"])

@@ -1,5 +1,6 @@
 // Copies the release build of `wit` into server/, where the extension looks for it first
-// (after the `witty.server.path` setting). Build it with `cargo build --release --bin wit`.
+// (after the `witty.server.path` setting). Build it with `cargo build --release --bin wit`,
+// or name another build with WITTY_BIN (the end-to-end test reuses the test build).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -7,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const exe = process.platform === "win32" ? "wit.exe" : "wit";
-const built = join(here, "..", "..", "target", "release", exe);
+const built = process.env.WITTY_BIN || join(here, "..", "..", "target", "release", exe);
 if (!existsSync(built)) {
   console.error(`${built} does not exist: run \`cargo build --release --bin wit\` first`);
   process.exit(1);

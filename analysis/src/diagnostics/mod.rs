@@ -41,7 +41,9 @@ pub fn file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Arc
 #[salsa::tracked(returns(clone))]
 pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnostic>> {
     let mut out: Vec<Diagnostic> = Vec::new();
-    for file in root_files(db, root) {
+    let files = root_files(db, root);
+    let files_order: Vec<std::path::PathBuf> = files.iter().map(|f| f.path(db).clone()).collect();
+    for file in files {
         out.extend(file_diagnostics(db, root, file).iter().cloned());
     }
     let mut diags: Vec<Diag> = Vec::new();
@@ -72,16 +74,14 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
     }
     out.extend(diags.iter().map(|d| to_diagnostic(db, d)));
     // Order: by file as the root lists them, then by position.
-    let order: Vec<std::path::PathBuf> = root_files(db, root)
+    let order: crate::fx::HashMap<&std::path::Path, usize> = files_order
         .iter()
-        .map(|f| f.path(db).clone())
+        .enumerate()
+        .map(|(i, p)| (p.as_path(), i))
         .collect();
-    out.sort_by_key(|d| {
+    out.sort_by_cached_key(|d| {
         (
-            order
-                .iter()
-                .position(|p| *p == d.file)
-                .unwrap_or(usize::MAX),
+            order.get(d.file.as_path()).copied().unwrap_or(usize::MAX),
             d.range.start(),
             d.range.end(),
         )

@@ -5,9 +5,23 @@
 
 use std::fmt;
 
-/// Index of a span-bearing element of a file, in the order the lowering meets them.
+/// A span-bearing element of a file: the top-level item it is in (0 for the package header,
+/// then each interface, world and `use` in order) and its index within that item. Numbered
+/// per item, so that an edit inside one item (a new field, a new function) leaves the ids of
+/// every other item as they were, and what depends only on those is not computed again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SpanId(pub u32);
+pub struct SpanId {
+    pub item: u32,
+    pub local: u32,
+}
+
+impl SpanId {
+    /// An element that is not in the file (a type the parser could not read).
+    pub const NONE: SpanId = SpanId {
+        item: u32::MAX,
+        local: u32::MAX,
+    };
+}
 
 /// A name: shared, so that copying it into scopes and lookups costs no allocation.
 pub type Name = std::sync::Arc<str>;
@@ -121,15 +135,41 @@ impl TopItem {
 }
 
 /// Attributes of an item, as written (misuse is a diagnostic, not a lowering failure).
+/// Most items have none: they cost one pointer, and read as empty lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Attrs {
+pub struct Attrs(Option<Box<AttrList>>);
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct AttrList {
     pub since: Vec<(semver::Version, SpanId)>,
     pub deprecated: Vec<(semver::Version, SpanId)>,
     pub unstable: Vec<(String, SpanId)>,
     pub external_id: Vec<(String, SpanId)>,
 }
 
+static NO_ATTRS: AttrList = AttrList {
+    since: Vec::new(),
+    deprecated: Vec::new(),
+    unstable: Vec::new(),
+    external_id: Vec::new(),
+};
+
+impl std::ops::Deref for Attrs {
+    type Target = AttrList;
+
+    fn deref(&self) -> &AttrList {
+        self.0.as_deref().unwrap_or(&NO_ATTRS)
+    }
+}
+
 impl Attrs {
+    /// The lists, to add to (allocated on the first attribute).
+    pub fn lists_mut(&mut self) -> &mut AttrList {
+        self.0.get_or_insert_default()
+    }
+}
+
+impl AttrList {
     pub fn is_empty(&self) -> bool {
         self.since.is_empty()
             && self.deprecated.is_empty()

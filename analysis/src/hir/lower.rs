@@ -10,15 +10,19 @@ use super::green::{Elem, Node, Token};
 use super::items::*;
 use witty_syntax::SyntaxKind;
 
-/// Where each `SpanId` of a file is.
+/// Where each `SpanId` of a file is: per item, its elements' ranges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpanMap {
-    ranges: Vec<TextRange>,
+    ranges: Vec<Vec<TextRange>>,
 }
 
 impl SpanMap {
     pub fn range(&self, id: SpanId) -> TextRange {
-        self.ranges.get(id.0 as usize).copied().unwrap_or_default()
+        self.ranges
+            .get(id.item as usize)
+            .and_then(|item| item.get(id.local as usize))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The element whose span contains `offset` most tightly, if any.
@@ -26,17 +30,26 @@ impl SpanMap {
         self.ranges
             .iter()
             .enumerate()
+            .flat_map(|(item, ranges)| {
+                ranges.iter().enumerate().map(move |(local, r)| {
+                    let id = SpanId {
+                        item: item as u32,
+                        local: local as u32,
+                    };
+                    (id, *r)
+                })
+            })
             .filter(|(_, r)| r.contains_inclusive(offset))
             .min_by_key(|(_, r)| r.len())
-            .map(|(i, _)| SpanId(i as u32))
+            .map(|(id, _)| id)
     }
 
     pub fn len(&self) -> usize {
-        self.ranges.len()
+        self.ranges.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.len() == 0
     }
 }
 
@@ -68,9 +81,20 @@ pub fn lower(green: &GreenNode) -> (ItemTree, SpanMap) {
     (tree, SpanMap { ranges: cx.spans })
 }
 
-#[derive(Default)]
 struct Lower {
-    spans: Vec<TextRange>,
+    /// Per item (the header first), the ranges of its elements.
+    spans: Vec<Vec<TextRange>>,
+    /// The file's names, each allocated once however often it is written.
+    names: std::collections::HashSet<Name>,
+}
+
+impl Default for Lower {
+    fn default() -> Lower {
+        Lower {
+            spans: vec![Vec::new()],
+            names: Default::default(),
+        }
+    }
 }
 
 /// A name's text as WIT means it (without the `%` that escapes keywords).
@@ -80,8 +104,27 @@ fn name_text(token: Token<'_>) -> &str {
 
 impl Lower {
     fn span(&mut self, range: TextRange) -> SpanId {
-        self.spans.push(range);
-        SpanId(self.spans.len() as u32 - 1)
+        let item = self.spans.len() - 1;
+        let ranges = &mut self.spans[item];
+        ranges.push(range);
+        SpanId {
+            item: item as u32,
+            local: ranges.len() as u32 - 1,
+        }
+    }
+
+    fn intern(&mut self, text: &str) -> Name {
+        if let Some(name) = self.names.get(text) {
+            return name.clone();
+        }
+        let name: Name = text.into();
+        self.names.insert(name.clone());
+        name
+    }
+
+    /// The elements met from now on belong to a new item.
+    fn next_item(&mut self) {
+        self.spans.push(Vec::new());
     }
 
     /// The `NAME` (or `NAME_REF`) child of `node`, as an identifier.
@@ -97,7 +140,7 @@ impl Lower {
             return None;
         }
         Some(Ident {
-            name: text.into(),
+            name: self.intern(text),
             span: self.span(token.range),
         })
     }
@@ -161,12 +204,14 @@ impl Lower {
     }
 
     fn nested_package(&mut self, p: Node<'_>) -> Option<NestedPackage> {
+        self.next_item();
         let (name, span) = self.package_name(p)?;
         let mut items = DeclList::default();
         let mut nested_spans = Vec::new();
         for node in p.nodes() {
             if node.kind() == NESTED_PACKAGE {
                 if let Some(n) = node.child(PACKAGE_NAME) {
+                    self.next_item();
                     nested_spans.push(self.span(n.range()));
                 }
             } else if let Some(item) = self.top_item(node) {
@@ -182,6 +227,7 @@ impl Lower {
     }
 
     fn top_item(&mut self, node: Node<'_>) -> Option<TopItem> {
+        self.next_item();
         match node.kind() {
             INTERFACE => {
                 let attrs = self.attrs(node);
@@ -244,13 +290,13 @@ impl Lower {
                 "since" => {
                     if let Some(v) = version() {
                         let span = self.span(name.range);
-                        attrs.since.push((v, span));
+                        attrs.lists_mut().since.push((v, span));
                     }
                 }
                 "deprecated" => {
                     if let Some(v) = version() {
                         let span = self.span(name.range);
-                        attrs.deprecated.push((v, span));
+                        attrs.lists_mut().deprecated.push((v, span));
                     }
                 }
                 "unstable" => {
@@ -260,13 +306,16 @@ impl Lower {
                         .filter(|t| t.kind == IDENT);
                     if let Some(f) = feature {
                         let span = self.span(name.range);
-                        attrs.unstable.push((name_text(*f).to_string(), span));
+                        attrs
+                            .lists_mut()
+                            .unstable
+                            .push((name_text(*f).to_string(), span));
                     }
                 }
                 "external-id" => {
                     if let Some(s) = tokens.iter().find(|t| t.kind == STRING) {
                         let span = self.span(name.range);
-                        attrs.external_id.push((unquote(s.text), span));
+                        attrs.lists_mut().external_id.push((unquote(s.text), span));
                     }
                 }
                 _ => {}
@@ -543,7 +592,7 @@ impl Lower {
         let Some(ty) = ty else {
             return TypeRef {
                 kind: TypeRefKind::Error,
-                span: SpanId(u32::MAX),
+                span: SpanId::NONE,
             };
         };
         let span = match ty.first_token() {
@@ -556,7 +605,9 @@ impl Lower {
                 None => TypeRefKind::Error,
             },
             NAMED_TYPE => match ty.child(NAME_REF).and_then(|n| n.first_token()) {
-                Some(t) if !name_text(t).is_empty() => TypeRefKind::Named(name_text(t).into()),
+                Some(t) if !name_text(t).is_empty() => {
+                    TypeRefKind::Named(self.intern(name_text(t)))
+                }
                 _ => TypeRefKind::Error,
             },
             LIST_TYPE => {

@@ -17,7 +17,7 @@ pub use summary::{
 };
 
 /// The file's syntax tree and syntax errors.
-#[salsa::tracked(returns(ref), no_eq)]
+#[salsa::tracked(returns(ref), no_eq, lru = 128)]
 pub fn parse(db: &dyn salsa::Database, file: File) -> Parse {
     witty_syntax::parse(file.text(db))
 }
@@ -46,5 +46,5 @@ pub fn span_map(db: &dyn salsa::Database, file: File) -> Arc<SpanMap> {
 /// Where the file's lines start, for turning offsets into lines and columns.
 #[salsa::tracked(returns(clone), no_eq)]
 pub fn line_index(db: &dyn salsa::Database, file: File) -> Arc<witty_syntax::LineIndex> {
-    Arc::new(witty_syntax::LineIndex::new(file.text(db)))
+    Arc::new(witty_syntax::LineIndex::for_editor(file.text(db)))
 }

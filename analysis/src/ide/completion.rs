@@ -33,6 +33,9 @@ pub struct CompletionItem {
     /// `is_snippet`.
     pub insert: String,
     pub is_snippet: bool,
+    /// What replaces `range` for a client without snippets: the placeholders' text, or for
+    /// a built-in type with parameters only its name (`result`, not `result<, >`).
+    pub plain: String,
     pub range: TextRange,
 }
 
@@ -408,6 +411,11 @@ impl Completer<'_> {
         detail: Option<String>,
         documentation: Option<String>,
     ) {
+        let plain = match kind {
+            // `list<$1>` without snippets is `list`: the `<` comes next, typed.
+            CompletionKind::BuiltinType => label.split('<').next().unwrap_or(label).to_string(),
+            _ => plain_text(insert),
+        };
         self.out.push(CompletionItem {
             label: label.to_string(),
             kind,
@@ -415,6 +423,7 @@ impl Completer<'_> {
             documentation,
             insert: insert.to_string(),
             is_snippet: insert.contains('$'),
+            plain,
             range: self.range,
         });
     }
@@ -552,14 +561,19 @@ impl Completer<'_> {
         }
     }
 
-    /// Types: the built-in ones, then the names defined or `use`d in the interface or
-    /// world around the cursor.
+    /// Types: the names defined or `use`d in the interface or world around the cursor
+    /// (what the author most likely means), then the built-in ones.
     fn types(&mut self, resources_only: bool) {
+        self.own_types(resources_only);
         if !resources_only {
             for (label, insert) in BUILTIN_TYPES {
                 self.push(label, CompletionKind::BuiltinType, insert, None, None);
             }
         }
+    }
+
+    /// The types defined or `use`d in the interface or world around the cursor.
+    fn own_types(&mut self, resources_only: bool) {
         let token = self.tree.token_at_offset(self.at).left_biased();
         let Some(container) = token.and_then(|t| {
             t.parent_ancestors()
@@ -735,4 +749,27 @@ impl Completer<'_> {
             );
         }
     }
+}
+
+/// A snippet as plain text: tab stops dropped, their placeholders' text kept
+/// (`record ${1:name} {}` is `record name {}`).
+fn plain_text(snippet: &str) -> String {
+    let mut out = String::new();
+    let mut chars = snippet.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        if chars.peek() == Some(&'{') {
+            chars.next();
+            let inner: String = chars.by_ref().take_while(|c| *c != '}').collect();
+            out.push_str(inner.split_once(':').map_or("", |(_, t)| t));
+        } else {
+            while chars.peek().is_some_and(|c| c.is_ascii_digit()) {
+                chars.next();
+            }
+        }
+    }
+    out
 }

@@ -1,5 +1,7 @@
-//! Hover: what a name is (its definition as written, without docs), its documentation as
-//! Markdown, its gates, where it comes from, and what an alias finally stands for.
+//! Hover: what a name is (its signature on one line), its documentation, then where it comes
+//! from, its gates, its whole definition and what an alias finally stands for. The signature
+//! and the docs lead because clients that show a hover in one or two lines (Emacs' eldoc in
+//! the echo area) show only the start.
 
 use std::fmt::Write;
 
@@ -16,7 +18,9 @@ use crate::semantics::{ItemId, Owner, package_graph};
 pub struct HoverResult {
     /// The name hovered.
     pub range: TextRange,
-    pub markdown: String,
+    /// The parts of the answer, rendered by [`HoverResult::markdown`] or
+    /// [`HoverResult::plain_text`] as the client prefers.
+    pub parts: HoverParts,
     /// The name a component's export has when it provides what is hovered: an interface's
     /// full name (`ns:pkg/name@version`), a world's named import. The editor adds which built
     /// components export it.
@@ -35,7 +39,7 @@ impl Analysis {
                 return builtin_hover(db, file, pos);
             };
             let (def_file, site) = find_def(db, root, def)?;
-            let markdown = describe(db, root, def_file, &site)?;
+            let parts = describe(db, root, def_file, &site)?;
             let export_name = match &site.def {
                 Def::Item(id) if site.kind == DefKind::Interface => {
                     Some(qualified_name(db, root, id))
@@ -51,52 +55,137 @@ impl Analysis {
             };
             Some(HoverResult {
                 range,
-                markdown,
+                parts,
                 export_name,
             })
         })
     }
 }
 
-/// The Markdown for a definition.
+/// What a hover says, in the order it is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HoverParts {
+    /// The definition's first line, or all of it on one line when it has no body:
+    /// `record point`, `add: func(a: u32, b: u32) -> u32`.
+    pub signature: String,
+    /// The doc comment, as Markdown.
+    pub docs: Option<String>,
+    /// What it belongs to: ``record of interface `a:b/types` ``.
+    pub context: Option<String>,
+    /// The whole definition when it is more than its signature (a body).
+    pub definition: Option<String>,
+    /// More, each a paragraph with `code` in backticks: gates, what an alias resolves to,
+    /// a package's items, the components that export an interface.
+    pub notes: Vec<String>,
+}
+
+impl HoverResult {
+    pub fn markdown(&self) -> String {
+        self.parts.markdown()
+    }
+
+    pub fn plain_text(&self) -> String {
+        self.parts.plain_text()
+    }
+}
+
+impl HoverParts {
+    /// The signature in a WIT code block, the docs, a rule, then the rest.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("```wit\n{}\n```", self.signature);
+        if let Some(docs) = &self.docs {
+            write!(out, "\n\n{docs}").ok();
+        }
+        let mut rest: Vec<String> = Vec::new();
+        rest.extend(self.context.clone());
+        rest.extend(
+            self.definition
+                .as_ref()
+                .map(|d| format!("```wit\n{d}\n```")),
+        );
+        rest.extend(self.notes.iter().cloned());
+        if !rest.is_empty() {
+            write!(out, "\n\n---\n\n{}", rest.join("\n\n")).ok();
+        }
+        out
+    }
+
+    /// The same without Markdown: no code fences or rules, and the backticks of witty's own
+    /// lines dropped (the docs stay as their author wrote them).
+    pub fn plain_text(&self) -> String {
+        let unquote = |s: &str| s.replace('`', "").replace("  \n", "\n");
+        let mut blocks = vec![self.signature.clone()];
+        blocks.extend(self.docs.clone());
+        blocks.extend(self.context.as_deref().map(unquote));
+        blocks.extend(self.definition.clone());
+        blocks.extend(self.notes.iter().map(|n| unquote(n)));
+        blocks.join("\n\n")
+    }
+}
+
+/// The hover of a definition.
 pub(super) fn describe(
     db: &dyn salsa::Database,
     root: Root,
     file: File,
     site: &DefSite,
-) -> Option<String> {
+) -> Option<HoverParts> {
     let tree = parse(db, file).syntax_node();
     let node = def_node(&tree, site.name)?;
-    let mut out = String::new();
-    if let Some(context) = context_line(db, root, site) {
-        writeln!(out, "{context}\n").ok();
-    }
-    writeln!(out, "```wit\n{}\n```", render(&node, site.kind)).ok();
-    if site.kind == DefKind::TypeAlias
-        && let Some(end) = alias_end(db, root, file, site)
-    {
-        writeln!(out, "\nResolves to `{end}`").ok();
-    }
-    if let Def::Package(pkg) = &site.def {
-        writeln!(out, "\n{}", package_contents(db, root, *pkg)).ok();
-    }
+    let text = render(&node, site.kind);
+    let (signature, definition) = signature_line(&text);
+    let mut notes = Vec::new();
     let gates = attributes(&node);
     if !gates.is_empty() {
-        writeln!(
-            out,
-            "\n{}",
+        notes.push(
             gates
                 .iter()
                 .map(|g| format!("`{g}`"))
                 .collect::<Vec<_>>()
-                .join(" · ")
-        )
-        .ok();
+                .join(" · "),
+        );
     }
-    if let Some(docs) = docs(&node) {
-        writeln!(out, "\n---\n\n{docs}").ok();
+    if site.kind == DefKind::TypeAlias
+        && let Some(end) = alias_end(db, root, file, site)
+    {
+        notes.push(format!("Resolves to `{end}`"));
     }
-    Some(out.trim_end().to_string())
+    if let Def::Package(pkg) = &site.def {
+        notes.push(package_contents(db, root, *pkg));
+    }
+    notes.retain(|n| !n.is_empty());
+    Some(HoverParts {
+        signature,
+        docs: docs(&node),
+        context: context_line(db, root, site),
+        definition,
+        notes,
+    })
+}
+
+/// A definition's one-line signature, and the whole of it when it has a body: the header
+/// before `{` of a record or an interface; anything else on one line, without its `;`.
+fn signature_line(text: &str) -> (String, Option<String>) {
+    if let Some((head, _)) = text.split_once('{') {
+        return (one_line(head), Some(text.to_string()));
+    }
+    (one_line(text.trim_end().trim_end_matches(';')), None)
+}
+
+/// Text on one line: runs of whitespace squeezed to a space, none inside parentheses or
+/// angle brackets, no comma before a closing one.
+fn one_line(text: &str) -> String {
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    squeezed
+        .replace("( ", "(")
+        .replace("< ", "<")
+        .replace(", )", ")")
+        .replace(",)", ")")
+        .replace(" )", ")")
+        .replace(", >", ">")
+        .replace(" >", ">")
+        .trim()
+        .to_string()
 }
 
 /// How a definition is shown: a member with its type; an interface or world with its items.
@@ -198,7 +287,11 @@ fn builtin_hover(
     let text = builtin_docs(token.kind())?;
     Some(HoverResult {
         range: token.text_range(),
-        markdown: format!("```wit\n{}\n```\n\n{text}", token.text()),
+        parts: HoverParts {
+            signature: token.text().to_string(),
+            docs: Some(text.to_string()),
+            ..Default::default()
+        },
         export_name: None,
     })
 }

@@ -32,7 +32,7 @@ pub use built::{component_diagnostics, composition_diagnostics};
 pub use completion::{CompletionItem, CompletionKind};
 pub use defs::{Def, DefKind, DefSite, FileIndex, file_index, find_def};
 pub use highlight::{HlRange, HlTag, hl_mod};
-pub use hover::HoverResult;
+pub use hover::{HoverParts, HoverResult};
 pub use inlay_hints::InlayHint;
 pub use navigation::{Highlight, NavTarget, Reference};
 pub use rename::{SourceChange, TextEdit};
@@ -57,6 +57,8 @@ pub struct Analysis {
     files: Arc<HashMap<PathBuf, File>>,
     roots: Arc<Vec<Root>>,
     read_problems: Arc<HashMap<PathBuf, Diagnostic>>,
+    homes: Arc<HashMap<PathBuf, Root>>,
+    versions: Arc<HashMap<Root, u64>>,
 }
 
 impl Analysis {
@@ -65,13 +67,23 @@ impl Analysis {
         files: Arc<HashMap<PathBuf, File>>,
         roots: Arc<Vec<Root>>,
         read_problems: Arc<HashMap<PathBuf, Diagnostic>>,
+        homes: Arc<HashMap<PathBuf, Root>>,
+        versions: Arc<HashMap<Root, u64>>,
     ) -> Analysis {
         Analysis {
             db,
             files,
             roots,
             read_problems,
+            homes,
+            versions,
         }
+    }
+
+    /// The version of a root's inputs: it changes whenever anything the root is made of
+    /// does, so that what was computed for an older version is known to be stale.
+    pub fn root_version(&self, root: Root) -> u64 {
+        self.versions.get(&root).copied().unwrap_or(0)
     }
 
     /// Runs `f`, turning salsa's cancellation (an edit arrived) into an `Err`.
@@ -116,6 +128,25 @@ impl Analysis {
         })
     }
 
+    /// Computes the diagnostics of many roots on every core (for the first load of a
+    /// workspace); later questions about them find the answers ready.
+    pub fn prepare(&self, roots: &[Root]) {
+        crate::parallel::warm_roots(&self.db, roots);
+    }
+
+    /// Whether witty's own checks find an error in a root (then wit-parser's verdict is not
+    /// needed).
+    pub fn root_has_errors(&self, root: Root) -> Cancellable<bool> {
+        self.catch(|db| {
+            crate::diagnostics::root_files(db, root)
+                .iter()
+                .any(|f| self.read_problems.contains_key(f.path(db)))
+                || crate::diagnostics::root_diagnostics(db, root)
+                    .iter()
+                    .any(|d| d.severity == crate::Severity::Error)
+        })
+    }
+
     /// The paths of a root's `.wit` files, its own first.
     pub fn root_files(&self, root: Root) -> Cancellable<Vec<PathBuf>> {
         self.catch(|db| {
@@ -131,21 +162,20 @@ impl Analysis {
         self.catch(|db| crate::backstop::BackstopInput::collect(db, root))
     }
 
-    /// Every known file with the root it is best seen in (see `locate`), in one pass.
-    pub fn home_roots(&self) -> Cancellable<HashMap<PathBuf, Root>> {
+    /// Every known file with the root it is best seen in (see `locate`).
+    pub fn home_roots(&self) -> Arc<HashMap<PathBuf, Root>> {
+        self.homes.clone()
+    }
+
+    /// The files whose diagnostics a root reports: those it is the home of, its own first.
+    pub fn home_files(&self, root: Root) -> Cancellable<Vec<PathBuf>> {
         self.catch(|db| {
-            let mut homes: HashMap<PathBuf, Root> = HashMap::default();
-            for &root in self.roots.iter() {
-                for file in root.main(db).files() {
-                    homes.entry(file.path(db).clone()).or_insert(root);
-                }
-            }
-            for &root in self.roots.iter() {
-                for file in root.deps(db).iter().flat_map(|d| d.files()) {
-                    homes.entry(file.path(db).clone()).or_insert(root);
-                }
-            }
-            homes
+            crate::diagnostics::root_files(db, root)
+                .iter()
+                .map(|f| f.path(db))
+                .filter(|p| self.homes.get(*p) == Some(&root))
+                .cloned()
+                .collect()
         })
     }
 
@@ -156,20 +186,9 @@ impl Analysis {
 
     /// The file and the root it is best seen in: one whose own package holds it, else one
     /// whose dependencies do.
-    fn locate(&self, db: &RootDatabase, path: &Path) -> Option<(Root, File)> {
+    fn locate(&self, _db: &RootDatabase, path: &Path) -> Option<(Root, File)> {
         let file = *self.files.get(path)?;
-        let own = self
-            .roots
-            .iter()
-            .copied()
-            .find(|r| r.main(db).files().contains(&file));
-        let root = own.or_else(|| {
-            self.roots
-                .iter()
-                .copied()
-                .find(|r| r.deps(db).iter().any(|d| d.files().contains(&file)))
-        })?;
-        Some((root, file))
+        Some((*self.homes.get(path)?, file))
     }
 
     /// The root of the file at the position and the definition named there.

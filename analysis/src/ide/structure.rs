@@ -340,15 +340,19 @@ fn selections(root: &SyntaxNode, offset: TextSize) -> Vec<TextRange> {
     let Some(token) = token_at(root, offset) else {
         return out;
     };
+    // Every range contains the position (editors reject an answer where one does not), and
+    // each contains the one before it.
     let mut push = |r: TextRange| {
-        if out
-            .last()
-            .is_none_or(|last| r != *last && r.contains_range(*last))
+        if r.contains_inclusive(offset)
+            && out
+                .last()
+                .is_none_or(|last| r != *last && r.contains_range(*last))
         {
             out.push(r);
         }
     };
-    if !token.kind().is_trivia() {
+    // A comment is a range worth selecting; whitespace is not.
+    if token.kind() != WHITESPACE {
         push(token.text_range());
     }
     for node in token.parent_ancestors() {

@@ -13,13 +13,16 @@ fn completion_kind(kind: CompletionKind) -> lsp::CompletionItemKind {
     match kind {
         CompletionKind::Keyword => K::KEYWORD,
         CompletionKind::Snippet => K::SNIPPET,
-        CompletionKind::BuiltinType => K::TYPE_PARAMETER,
+        // Built-in types are words of the language: clients rank and show them as keywords,
+        // after the package's own types.
+        CompletionKind::BuiltinType => K::KEYWORD,
         CompletionKind::Attribute => K::PROPERTY,
         CompletionKind::Def(def) => match def {
             DefKind::Package => K::MODULE,
             DefKind::Interface | DefKind::Import | DefKind::Export => K::INTERFACE,
             DefKind::World => K::MODULE,
-            DefKind::TypeAlias => K::TYPE_PARAMETER,
+            // LSP has no kind for an alias; a type parameter it is not.
+            DefKind::TypeAlias => K::STRUCT,
             DefKind::Record => K::STRUCT,
             DefKind::Variant | DefKind::Enum | DefKind::Flags => K::ENUM,
             DefKind::Resource => K::CLASS,
@@ -31,30 +34,6 @@ fn completion_kind(kind: CompletionKind) -> lsp::CompletionItemKind {
             DefKind::Param => K::VARIABLE,
         },
     }
-}
-
-/// A snippet as plain text, for clients without snippets: tab stops dropped, their
-/// placeholders kept.
-fn plain(snippet: &str) -> String {
-    let mut out = String::new();
-    let mut chars = snippet.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '$' {
-            out.push(c);
-            continue;
-        }
-        if chars.peek() == Some(&'{') {
-            chars.next();
-            // `${1:text}`: keep `text`.
-            let inner: String = chars.by_ref().take_while(|c| *c != '}').collect();
-            out.push_str(inner.split_once(':').map_or("", |(_, t)| t));
-        } else {
-            while chars.peek().is_some_and(|c| c.is_ascii_digit()) {
-                chars.next();
-            }
-        }
-    }
-    out
 }
 
 pub fn completion(
@@ -74,19 +53,23 @@ pub fn completion(
         .enumerate()
         .map(|(i, item)| {
             let snippet = item.is_snippet && snap.client.snippets;
-            let text = if item.is_snippet && !snap.client.snippets {
-                plain(&item.insert)
-            } else {
+            let text = if snippet {
                 item.insert.clone()
+            } else {
+                item.plain.clone()
             };
             lsp::CompletionItem {
                 label: item.label.clone(),
                 kind: Some(completion_kind(item.kind)),
                 detail: item.detail.clone(),
-                documentation: item.documentation.clone().map(|d| {
+                documentation: item.documentation.clone().map(|value| {
                     lsp::Documentation::MarkupContent(lsp::MarkupContent {
-                        kind: lsp::MarkupKind::Markdown,
-                        value: d,
+                        kind: if snap.client.completion_markdown {
+                            lsp::MarkupKind::Markdown
+                        } else {
+                            lsp::MarkupKind::PlainText
+                        },
+                        value,
                     })
                 }),
                 // The analysis's order: what fits best first.
@@ -151,16 +134,4 @@ pub fn code_action(
         })
         .collect();
     Ok(Some(actions))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn snippets_become_plain_text() {
-        assert_eq!(
-            super::plain("record ${1:name} {\n\t$0\n}"),
-            "record name {\n\t\n}"
-        );
-        assert_eq!(super::plain("list<$1>"), "list<>");
-    }
 }

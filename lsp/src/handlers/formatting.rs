@@ -29,7 +29,7 @@ pub fn formatting(
     // One edit for the part that changed, so that the cursor and folds elsewhere stay put.
     Ok(Some(
         changed_span(&text, &formatted)
-            .map(|(range, new)| lsp::TextEdit::new(map.range(range), new.to_string()))
+            .map(|(range, new)| map.edit(range, new))
             .into_iter()
             .collect(),
     ))
@@ -49,10 +49,7 @@ pub fn range_formatting(
         return Ok(None);
     };
     Ok(Some(
-        edits
-            .iter()
-            .map(|e| lsp::TextEdit::new(map.range(e.range), e.insert.clone()))
-            .collect(),
+        edits.iter().map(|e| map.edit(e.range, &e.insert)).collect(),
     ))
 }
 

@@ -58,12 +58,31 @@ fn document(
     Some((path, text))
 }
 
+/// A workspace edit as `changes`.
 pub fn workspace_edit(
     snap: &Snapshot,
     change: &witty_analysis::ide::SourceChange,
 ) -> lsp::WorkspaceEdit {
+    edit(snap, change, false)
+}
+
+/// A workspace edit as versioned `documentChanges` when the client takes them (it then
+/// refuses an edit made for a version of an open document that it has changed since, instead
+/// of misplacing it), else `changes`.
+pub fn versioned_workspace_edit(
+    snap: &Snapshot,
+    change: &witty_analysis::ide::SourceChange,
+) -> lsp::WorkspaceEdit {
+    edit(snap, change, snap.client.document_changes)
+}
+
+fn edit(
+    snap: &Snapshot,
+    change: &witty_analysis::ide::SourceChange,
+    versioned: bool,
+) -> lsp::WorkspaceEdit {
     let mut lines = Lines::new(&snap.analysis, snap.encoding);
-    let mut changes: HashMap<Uri, Vec<lsp::TextEdit>> = HashMap::new();
+    let mut files: Vec<(Uri, Option<i32>, Vec<lsp::TextEdit>)> = Vec::new();
     for (path, edits) in &change.files {
         let Some(uri) = convert::uri(path) else {
             continue;
@@ -72,7 +91,25 @@ pub fn workspace_edit(
             .iter()
             .map(|e| lsp::TextEdit::new(lines.range(path, e.range), e.new_text.clone()))
             .collect();
-        changes.insert(uri, list);
+        // A closed file has no version: the edit is for what is on disk.
+        files.push((uri, snap.versions.get(path).copied(), list));
     }
+    if versioned {
+        let edits = files
+            .into_iter()
+            .map(|(uri, version, edits)| lsp::TextDocumentEdit {
+                text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version },
+                edits: edits.into_iter().map(lsp::OneOf::Left).collect(),
+            })
+            .collect();
+        return lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Edits(edits)),
+            ..Default::default()
+        };
+    }
+    let changes: HashMap<Uri, Vec<lsp::TextEdit>> = files
+        .into_iter()
+        .map(|(uri, _, edits)| (uri, edits))
+        .collect();
     lsp::WorkspaceEdit::new(changes)
 }

@@ -1,10 +1,10 @@
 //! Hover, go to definition and type definition, references, highlight, rename.
 
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types as lsp;
 use witty_analysis::ide::{FilePosition, NavTarget};
 
-use super::{cancellable, position, workspace_edit};
+use super::{cancellable, position, versioned_workspace_edit};
 use crate::convert::Lines;
 use crate::state::Snapshot;
 
@@ -17,31 +17,34 @@ pub fn hover(snap: &Snapshot, params: lsp::HoverParams) -> Result<Option<lsp::Ho
         offset,
     }))?;
     let mut lines = Lines::new(&snap.analysis, snap.encoding);
-    Ok(found.map(|h| {
-        let mut value = h.markdown;
+    Ok(found.map(|mut h| {
         if let Some(name) = &h.export_name {
-            value.push_str(&exported_by(snap, name));
+            h.parts.notes.extend(exported_by(snap, name));
         }
+        // Markdown, unless the client asked for plain text first (Eglot without
+        // markdown-mode), which it would otherwise show with its fences and backticks.
+        let (kind, value) = if snap.client.hover_markdown {
+            (lsp::MarkupKind::Markdown, h.markdown())
+        } else {
+            (lsp::MarkupKind::PlainText, h.plain_text())
+        };
         lsp::Hover {
-            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-                kind: lsp::MarkupKind::Markdown,
-                value,
-            }),
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind, value }),
             range: Some(lines.range(&path, h.range)),
         }
     }))
 }
 
-/// The section of a hover on an interface or a named import that names the built components
-/// exporting it, so an
-/// author sees at a glance what could fill an `import`, and at which version.
-fn exported_by(snap: &Snapshot, name: &str) -> String {
+/// The note of a hover on an interface or a named import that names the built components
+/// exporting it, so an author sees at a glance what could fill an `import`, and at which
+/// version.
+fn exported_by(snap: &Snapshot, name: &str) -> Option<String> {
     let found =
         witty_analysis::component::providers(snap.known.components.iter().map(|c| &**c), name);
     if found.is_empty() {
-        return String::new();
+        return None;
     }
-    let mut out = String::from("\n\n---\n\nExported by:");
+    let mut out = String::from("Exported by:");
     for (index, export, rule) in found {
         let path = &snap.known.components[index].path;
         let name = path.file_name().map_or_else(
@@ -53,7 +56,7 @@ fn exported_by(snap: &Snapshot, name: &str) -> String {
             out.push_str(&format!(" (compatible: same `{track}` track)"));
         }
     }
-    out
+    Some(out)
 }
 
 pub fn definition(
@@ -151,7 +154,7 @@ pub fn prepare_rename(
                 lines.range(&path, range),
             )))
         }
-        Err(why) => Err(Error::invalid_params(why)),
+        Err(why) => Err(refusal(&why)),
     }
 }
 
@@ -166,9 +169,23 @@ pub fn rename(snap: &Snapshot, params: lsp::RenameParams) -> Result<Option<lsp::
         },
         &params.new_name,
     ))?
-    .map_err(Error::invalid_params)?;
-    Ok(Some(workspace_edit(snap, &change)))
+    .map_err(|why| refusal(&why))?;
+    Ok(Some(versioned_workspace_edit(snap, &change)))
 }
+
+/// Why a rename cannot be done, as the sentence a client shows the user (in a message
+/// box, the echo area or beside the name). The code says that the request was understood
+/// but failed, not that the client sent something wrong.
+fn refusal(why: &str) -> Error {
+    Error {
+        code: ErrorCode::ServerError(REQUEST_FAILED),
+        message: format!("Cannot rename: {}.", why.trim_end_matches('.')).into(),
+        data: None,
+    }
+}
+
+/// LSP 3.17's `RequestFailed`.
+const REQUEST_FAILED: i64 = -32803;
 
 fn nav_locations(snap: &Snapshot, targets: Vec<NavTarget>) -> Option<lsp::GotoDefinitionResponse> {
     let mut lines = Lines::new(&snap.analysis, snap.encoding);

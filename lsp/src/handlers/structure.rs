@@ -143,8 +143,8 @@ pub fn selection_range(
     Ok(Some(
         found
             .iter()
-            .zip(&params.positions)
-            .map(|(ranges, pos)| {
+            .zip(&offsets)
+            .map(|(ranges, &offset)| {
                 // Innermost first in the analysis; LSP nests outward through `parent`.
                 let mut current: Option<lsp::SelectionRange> = None;
                 for r in ranges.iter().rev() {
@@ -153,9 +153,13 @@ pub fn selection_range(
                         parent: current.map(Box::new),
                     });
                 }
-                current.unwrap_or(lsp::SelectionRange {
-                    range: lsp::Range::new(*pos, *pos),
-                    parent: None,
+                // Nothing around it: the position itself, inside the document.
+                current.unwrap_or_else(|| {
+                    let pos = map.position(offset);
+                    lsp::SelectionRange {
+                        range: lsp::Range::new(pos, pos),
+                        parent: None,
+                    }
                 })
             })
             .collect(),

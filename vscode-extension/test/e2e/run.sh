@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The VS Code end-to-end test: builds and packages the extension with the release `wit`,
-# installs it into code-server 4.100.3, serves a copy of the LSP test workspace (with an error
-# added), and drives it with playwright-core in Debian's Chromium (e2e.mjs).
+# The VS Code end-to-end test: packages the extension with a built `wit` (WITTY_BIN, as CI's
+# test build left it, else a release build made here), installs it into code-server 4.100.3,
+# serves a copy of the LSP test workspace (with an error added), and drives it with
+# playwright-core in Debian's Chromium (e2e.mjs).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 ext="$(cd "$here/../.." && pwd)"
@@ -19,9 +20,18 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$repo"
-cargo build --release --bin wit --bin witty-fixture
+if [ -n "${WITTY_BIN:-}" ] && [ -x "$WITTY_BIN" ] && [ -x "$(dirname "$WITTY_BIN")/witty-fixture" ]; then
+  bin_dir="$(cd "$(dirname "$WITTY_BIN")" && pwd)"
+else
+  cargo build --release --bin wit --bin witty-fixture
+  bin_dir="$repo/target/release"
+fi
+export WITTY_BIN="$bin_dir/wit"
 cd "$ext"
-npm ci --no-audit --no-fund
+# The extension's packages, unless `npm ci` installed them since the lock file last changed.
+if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
 npm run package
 "$here/install-code-server.sh" "$ext/.e2e/code-server"
 
@@ -35,7 +45,7 @@ sed -i 's/total: func() -> u64;/total: func() -> u46;/' "$work/ws/wit/api.wit"
 # A second package with a component built from it, where cargo would put it: its run lenses.
 mkdir -p "$work/ws/calc" "$work/ws/target/wasm32-wasip2/release"
 cp -r "$here/calc/." "$work/ws/calc/"
-"$repo/target/release/witty-fixture" "$work/ws/calc/wit" --wat "$work/ws/calc/calc.wat" \
+"$bin_dir/witty-fixture" "$work/ws/calc/wit" --wat "$work/ws/calc/calc.wat" \
   -o "$work/ws/target/wasm32-wasip2/release/calc.wasm"
 
 cs="$ext/.e2e/code-server/node_modules/.bin/code-server"

@@ -47,6 +47,7 @@ mod unterminated_comment;
 mod unterminated_string;
 mod unused_use;
 mod wit_parser;
+mod wit_parser_crash;
 mod wrong_item_kind;
 
 pub(crate) use annotate::{

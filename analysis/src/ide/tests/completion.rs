@@ -93,6 +93,9 @@ fn types_in_scope_after_colon_arrow_and_angle() {
         "package a:b;\ninterface i {\n  use wasi:io/streams@0.2.0.{input-stream, size as len};\n  /// A point.\n  record point { x: u32 }\n  f: func(p: $0);\n}\n",
     );
     assert_snapshot!(check(&text), @r#"
+    Def(Resource) input-stream => "input-stream"  // Read side.
+    Def(TypeAlias) len => "len"
+    Def(Record) point => "point"  // A point.
     BuiltinType bool => "bool"
     BuiltinType u8 => "u8"
     BuiltinType u16 => "u16"
@@ -116,9 +119,6 @@ fn types_in_scope_after_colon_arrow_and_angle() {
     BuiltinType future<T> => "future<$1>"
     BuiltinType stream<T> => "stream<$1>"
     BuiltinType map<K, V> => "map<$1, $2>"
-    Def(Resource) input-stream => "input-stream"  // Read side.
-    Def(TypeAlias) len => "len"
-    Def(Record) point => "point"  // A point.
     "#);
     let text = with_deps(
         "package a:b;\ninterface i {\n  use wasi:io/streams@0.2.0.{input-stream};\n  record point { x: u32 }\n  f: func(p: borrow<$0>);\n}\n",
@@ -167,4 +167,29 @@ fn function_after_name_colon_and_attributes() {
 fn nothing_where_a_new_name_goes() {
     assert_snapshot!(check("package a:b;\ninterface i {\n  record r { $0 }\n}\n"), @"");
     assert_snapshot!(check("package a:b;\ninterface $0"), @"");
+}
+
+/// What a client without snippets inserts: one line per item, `label => plain`.
+fn check_plain(fixture: &str) -> String {
+    let f = Fixture::parse(fixture);
+    let items = f.host.analysis().completions(f.position()).unwrap();
+    items
+        .iter()
+        .map(|i| format!("{} => {:?}", i.label, i.plain))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn own_types_inside_an_unfinished_option() {
+    assert_snapshot!(check("package a:b;\ninterface i {\n  record key { id: u32 }\n  record keys { k: list<key> }\n  get: func(k: option<ke$0\n}\n"), @r#"
+    Def(Record) key => "key"
+    Def(Record) keys => "keys"
+    "#);
+}
+
+#[test]
+fn plain_text_without_snippets() {
+    assert_snapshot!(check_plain("package a:b;\ninterface i {\n  f: func() -> r$0\n}\n"), @r#"result<T, E> => "result""#);
+    assert_snapshot!(check_plain("package a:b;\ninterface i {\n  rec$0\n}\n"), @r#"record => "record name {\n\tfield: u32,\n}""#);
 }

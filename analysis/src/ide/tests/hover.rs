@@ -8,7 +8,7 @@ fn check(fixture: &str) -> String {
     let f = Fixture::parse(fixture);
     let path = f.position().path.to_path_buf();
     match f.host.analysis().hover(f.position()).unwrap() {
-        Some(h) => format!("{}\n{}", f.show(&path, h.range), h.markdown),
+        Some(h) => format!("{}\n{}", f.show(&path, h.range), h.markdown()),
         None => "(nothing)".to_string(),
     }
 }
@@ -31,6 +31,16 @@ interface types {
 }
 "#), @r#"
     /wit/main.wit:13:17-13:22 "point"
+    ```wit
+    record point
+    ```
+
+    A point on the plane.
+
+    Coordinates are in pixels.
+
+    ---
+
     record of interface `wasi:demo/types@0.2.0`
 
     ```wit
@@ -41,12 +51,6 @@ interface types {
     ```
 
     `@since(version = 0.2.0)`
-
-    ---
-
-    A point on the plane.
-
-    Coordinates are in pixels.
     "#);
 }
 
@@ -64,6 +68,12 @@ interface i {
 }
 "#), @r#"
     /wit/main.wit:9:31-9:35 "file"
+    ```wit
+    resource file
+    ```
+
+    ---
+
     resource of interface `a:b/i`
 
     ```wit
@@ -83,15 +93,15 @@ interface i {
 }
 "#), @r#"
     /wit/main.wit:6:5-6:9 "read"
-    method of resource `file` in interface `a:b/i`
-
     ```wit
-    read: func(len: u64) -> result<list<u8>, string>;
+    read: func(len: u64) -> result<list<u8>, string>
     ```
+
+    Reads bytes.
 
     ---
 
-    Reads bytes.
+    method of resource `file` in interface `a:b/i`
     "#);
 }
 
@@ -112,11 +122,13 @@ interface api {
 }
 "#), @r#"
     /wit/b.wit:4:17-4:24 "payload"
-    type of interface `a:b/types@1.0.0`
-
     ```wit
-    type payload = bytes;
+    type payload = bytes
     ```
+
+    ---
+
+    type of interface `a:b/types@1.0.0`
 
     Resolves to `list<u8>`
     "#);
@@ -140,17 +152,17 @@ interface streams {
 }
 "#), @r#"
     /wit/main.wit:3:30-3:42 "input-stream"
-    resource of interface `wasi:io/streams@0.2.0`
-
     ```wit
-    resource input-stream;
+    resource input-stream
     ```
 
-    `@deprecated(version = 0.2.0)` · `@since(version = 0.1.0)`
+    A stream of bytes.
 
     ---
 
-    A stream of bytes.
+    resource of interface `wasi:io/streams@0.2.0`
+
+    `@deprecated(version = 0.2.0)` · `@since(version = 0.1.0)`
     "#);
 }
 
@@ -169,6 +181,14 @@ interface streams {
 }
 "#), @r#"
     /wit/main.wit:2:26-2:33 "streams"
+    ```wit
+    interface streams
+    ```
+
+    Byte streams.
+
+    ---
+
     interface `wasi:io/streams@0.2.0`
 
     ```wit
@@ -177,10 +197,6 @@ interface streams {
       resource output-stream;
     }
     ```
-
-    ---
-
-    Byte streams.
     "#);
     assert_snapshot!(check(r#"
 package a:b;
@@ -188,15 +204,15 @@ interface i { record r { /// The size.
   si$0ze: u64 } }
 "#), @r#"
     /wit/main.wit:4:3-4:7 "size"
-    field of `r` in interface `a:b/i`
-
     ```wit
     size: u64
     ```
 
+    The size.
+
     ---
 
-    The size.
+    field of `r` in interface `a:b/i`
     "#);
 }
 
@@ -230,6 +246,12 @@ fn long_interface_is_cut_short() {
     text.push_str("}\n");
     assert_snapshot!(check(&text), @r#"
     /wit/main.wit:2:11-2:14 "big"
+    ```wit
+    interface big
+    ```
+
+    ---
+
     interface `a:b/big`
 
     ```wit
@@ -275,17 +297,67 @@ interface error { resource error; }
 world imports { import streams; }
 "#), @r#"
     /wit/main.wit:2:18-2:25 "wasi:io"
-    package `wasi:io@0.2.0` (a dependency)
-
     ```wit
-    package wasi:io@0.2.0;
+    package wasi:io@0.2.0
     ```
 
-    Interfaces: `streams`, `error`  
-    Worlds: `imports`
+    Input and output.
 
     ---
 
-    Input and output.
+    package `wasi:io@0.2.0` (a dependency)
+
+    Interfaces: `streams`, `error`  
+    Worlds: `imports`
     "#);
+}
+
+/// The hover as plain text, for clients that show no Markdown.
+fn check_plain(fixture: &str) -> String {
+    let f = Fixture::parse(fixture);
+    match f.host.analysis().hover(f.position()).unwrap() {
+        Some(h) => h.plain_text(),
+        None => "(nothing)".to_string(),
+    }
+}
+
+#[test]
+fn signature_on_one_line_then_docs_in_plain_text() {
+    assert_snapshot!(check_plain(r#"
+package a:b;
+interface math {
+  /// Adds two numbers.
+  ///
+  /// Wraps around.
+  @since(version = 0.1.0)
+  a$0dd: func(
+    a: u32, // the first
+    b: u32,
+  ) -> u32;
+}
+"#), @"
+    add: func(a: u32, b: u32) -> u32
+
+    Adds two numbers.
+
+    Wraps around.
+
+    function of interface a:b/math
+
+    @since(version = 0.1.0)
+    ");
+    assert_snapshot!(check_plain(r#"
+package a:b;
+interface i {
+  type id = string;
+  /// A thing.
+  record thing { id: i$0d }
+}
+"#), @"
+    type id = string
+
+    type of interface a:b/i
+
+    Resolves to string
+    ");
 }

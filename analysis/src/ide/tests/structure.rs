@@ -164,6 +164,22 @@ fn selection_grows_outward() {
 }
 
 #[test]
+fn selection_in_docs_and_leading_space_contains_the_position() {
+    assert_snapshot!(check_selection("package a:b;\ninterface i {\n  /// Do$0cs.\n  record r { a: u32 }\n}\n"), @r#"
+    /wit/main.wit:3:3-3:12 "/// Docs."
+    /wit/main.wit:3:3-4:22 "/// Docs.\n  record r { a: u32 }"
+    /wit/main.wit:2:13-5:2 "{\n  /// Docs.\n  record r { a: u32 }\n}"
+    /wit/main.wit:2:1-5:2 "interface i {\n  /// Docs.\n  record r ..."
+    /wit/main.wit:1:1-6:1 "package a:b;\ninterface i {\n  /// Docs..."
+    "#);
+    assert_snapshot!(check_selection("package a:b;\ninterface i {\n $0 /// Docs.\n  record r { a: u32 }\n}\n"), @r#"
+    /wit/main.wit:2:13-5:2 "{\n  /// Docs.\n  record r { a: u32 }\n}"
+    /wit/main.wit:2:1-5:2 "interface i {\n  /// Docs.\n  record r ..."
+    /wit/main.wit:1:1-6:1 "package a:b;\ninterface i {\n  /// Docs..."
+    "#);
+}
+
+#[test]
 fn workspace_symbols_fuzzy() {
     let f = Fixture::parse(super::TYPES_ACROSS_FILES);
     let found = f.host.analysis().workspace_symbols("pnt").unwrap();
