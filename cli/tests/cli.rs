@@ -227,3 +227,43 @@ fn bad_usage_exits_2() {
     let out = wit(&["check", "--format", "yaml"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// What `wit check` prints of each kind of diagnostic, in each format: errors and warnings
+/// everywhere; hints (an unused name that is part of an API) in JSON and SARIF, counted by
+/// the human summary, left out of GitHub annotations.
+#[test]
+fn check_prints_warnings_and_keeps_hints_for_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "wit/a.wit",
+        "package a:b;\nuse types as unused;\ninterface types { type x = u8; }\ninterface api {\n  use types.{x};\n}\n",
+    );
+    let human = wit(&["check"], dir.path());
+    assert_eq!(human.status.code(), Some(0), "{}", stderr(&human));
+    insta::assert_snapshot!(stdout(&human), @"
+    warning[unused-use]: `unused` is not used: no path in this file names it; remove this `use` (it only names `types` for this file)
+      ┌─ wit/a.wit:2:14
+      │
+    2 │ use types as unused;
+      │              ^^^^^^
+
+    checked 1 file: 0 errors, 1 warning (1 hint, listed by `--format json`)
+    ");
+    let denied = wit(&["check", "--deny-warnings"], dir.path());
+    assert_eq!(denied.status.code(), Some(1));
+    let github = wit(&["check", "--format", "github"], dir.path());
+    insta::assert_snapshot!(stdout(&github), @"::warning file=wit/a.wit,line=2,col=14,endLine=2,endColumn=20,title=wit(unused-use)::`unused` is not used: no path in this file names it; remove this `use` (it only names `types` for this file)");
+    let json = wit(&["check", "--format", "json"], dir.path());
+    let severities: Vec<String> = serde_json::from_str::<serde_json::Value>(&stdout(&json))
+        .unwrap()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {}", d["severity"], d["code"]))
+        .collect();
+    assert_eq!(
+        severities,
+        [r#""warning" "unused-use""#, r#""hint" "unused-use""#]
+    );
+}

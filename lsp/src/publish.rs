@@ -424,7 +424,7 @@ fn built_paths(known: &Known) -> Vec<(&PathBuf, &String, &PathBuf)> {
 }
 
 /// The packages of the state, copied out for the quiet checks: wit-parser's inputs and where
-/// each world is named. Taken under the lock, from a snapshot dropped before returning.
+/// each world says its imports and exports. Taken under the lock, from a snapshot dropped before returning.
 fn quiet_inputs(state: &State) -> Vec<PackageInput> {
     let analysis = state.host.analysis();
     let mut out = Vec::new();
@@ -436,13 +436,10 @@ fn quiet_inputs(state: &State) -> Vec<PackageInput> {
             continue;
         };
         let worlds = analysis
-            .own_worlds(root)
+            .world_spans(root)
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|(name, target)| {
-                let text = analysis.file_text(&target.path)?;
-                Some((name, (target, text)))
-            })
+            .map(|w| (w.name.clone(), w))
             .collect();
         out.push(PackageInput {
             root: analysis.root_path(root).to_path_buf(),

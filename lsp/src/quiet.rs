@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use witty_analysis::Diagnostic;
 use witty_analysis::backstop::BackstopInput;
 use witty_analysis::component::{Component, conformance, match_names, plug, read_component};
-use witty_analysis::ide::NavTarget;
-use witty_analysis::{Diagnostic, Severity};
-use witty_syntax::TextRange;
+use witty_analysis::ide::{WorldSpans, component_diagnostics, composition_diagnostics};
 
 use crate::project::{ProjectSettings, resolve};
 
@@ -58,7 +57,8 @@ impl Known {
     }
 }
 
-/// A package to check: its wit-parser input, and where each of its worlds is named.
+/// A package to check: its wit-parser input, and where each of its worlds says its imports
+/// and exports.
 pub struct PackageInput {
     pub root: PathBuf,
     /// The version of the package's inputs (see `Analysis::root_version`).
@@ -66,7 +66,7 @@ pub struct PackageInput {
     /// Whether witty's own checks found an error: then wit-parser's verdict is not needed.
     pub has_errors: bool,
     pub input: BackstopInput,
-    pub worlds: HashMap<String, (NavTarget, Arc<str>)>,
+    pub worlds: HashMap<String, WorldSpans>,
 }
 
 /// wit-parser's work on the packages, kept between quiet moments and redone for a package
@@ -291,58 +291,6 @@ pub fn built_for(packages: &[PackageWorlds], component: &Component) -> Vec<(Path
     best.1
 }
 
-fn warning(code: &'static str, message: String, file: PathBuf, range: TextRange) -> Diagnostic {
-    let mut d = Diagnostic::error(code, message, file, range);
-    d.severity = Severity::Warning;
-    d
-}
-
-/// Where a problem about `item` of a world is shown: the world's import or export line that
-/// names it, else the world's name.
-fn place(world: &(NavTarget, Arc<str>), item: &str) -> (PathBuf, TextRange) {
-    let (target, text) = world;
-    let range = target.full_range;
-    let body = &text[range];
-    let short = item.split('@').next().unwrap_or(item);
-    let at = [item, short]
-        .iter()
-        .filter(|n| !n.is_empty())
-        .find_map(|needle| find_name(body, needle).map(|i| (i, needle.len())));
-    match at {
-        Some((i, len)) => {
-            let start = range.start() + witty_syntax::TextSize::new(i as u32);
-            (
-                target.path.clone(),
-                TextRange::at(start, witty_syntax::TextSize::new(len as u32)),
-            )
-        }
-        None => (target.path.clone(), target.focus_range),
-    }
-}
-
-/// Where `name` stands as a whole name in `body` outside comments: `add` is not found in
-/// `/// adds` or in `add-all`.
-fn find_name(body: &str, name: &str) -> Option<usize> {
-    let part_of_name = |c: char| c.is_alphanumeric() || "-_:/@.%".contains(c);
-    // After a whole name may come its version (`wasi:io/streams` in `...@0.2.0`), `:` or `;`.
-    let continues_name = |c: char| c.is_alphanumeric() || "-_%".contains(c);
-    let mut line_start = 0;
-    for line in body.split_inclusive('\n') {
-        let code = line.find("//").map_or(line, |i| &line[..i]);
-        let mut from = 0;
-        while let Some(i) = code[from..].find(name).map(|i| i + from) {
-            let before = code[..i].chars().next_back();
-            let after = code[i + name.len()..].chars().next();
-            if !before.is_some_and(part_of_name) && !after.is_some_and(continues_name) {
-                return Some(line_start + i);
-            }
-            from = i + name.len();
-        }
-        line_start += line.len();
-    }
-    None
-}
-
 /// Runs the backstop on every package that changed since its last verdict and that witty
 /// finds clean, then checks the built components and compose sets.
 pub fn run(
@@ -354,7 +302,7 @@ pub fn run(
     known_packages: &mut Resolved,
 ) -> (Findings, Known) {
     let mut findings = Findings::default();
-    let mut worlds: HashMap<(PathBuf, String), (NavTarget, Arc<str>)> = HashMap::new();
+    let mut worlds: HashMap<(PathBuf, String), WorldSpans> = HashMap::new();
     known_packages
         .packages
         .retain(|root, _| packages.iter().any(|p| &p.root == root));
@@ -402,22 +350,18 @@ pub fn run(
                 continue;
             };
             built
-                .entry((at.0.path.clone(), world_name.clone()))
+                .entry((at.file.clone(), world_name.clone()))
                 .or_default()
                 .push(component.clone());
             needed.push(root.clone());
             let result = known_packages.conformance(input, component, &world_name);
-            for m in &result.mismatches {
-                let (file, range) = place(at, &m.item);
-                let message = format!(
-                    "the built component {} does not match world `{world_name}`: {m}; rebuild it, or change the WIT back",
-                    component.path.display()
-                );
+            let found = component_diagnostics(&component.path, &result, at);
+            if !found.is_empty() {
                 findings
                     .components
                     .entry(root.clone())
                     .or_default()
-                    .push(warning("component-mismatch", message, file, range));
+                    .extend(found);
             }
         }
     }
@@ -452,7 +396,7 @@ fn compose_set(
     folder: &Path,
     set: &crate::project::ComposeSet,
     exports: &[PackageWorlds],
-    worlds: &HashMap<(PathBuf, String), (NavTarget, Arc<str>)>,
+    worlds: &HashMap<(PathBuf, String), WorldSpans>,
     cache: &mut ComponentCache,
     findings: &mut Findings,
 ) {
@@ -486,53 +430,9 @@ fn compose_set(
     let Some(at) = worlds.get(&(root.clone(), world_name)) else {
         return;
     };
-    let mut push = |item: &str, message: String| {
-        let (file, range) = place(at, item);
-        findings
-            .components
-            .entry(root.clone())
-            .or_default()
-            .push(warning("composition", message, file, range));
-    };
-    for r in &report.rejections {
-        let plug = names[r.plug].display();
-        push(
-            &r.import,
-            format!(
-                "{plug} does not fit import `{}`: {}",
-                r.import,
-                r.reasons.join("; ")
-            ),
-        );
-    }
-    for c in &report.conflicts {
-        let who: Vec<String> = c
-            .plugs
-            .iter()
-            .map(|(i, _)| names[*i].display().to_string())
-            .collect();
-        push(
-            &c.import,
-            format!(
-                "import `{}` could be filled by several plugs: {}",
-                c.import,
-                who.join(", ")
-            ),
-        );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::find_name;
-
-    #[test]
-    fn names_are_found_whole_and_outside_comments() {
-        let body = "world w {\n  /// adds; add\n  export add-all: func();\n  export add: func();\n  import wasi:io/streams@0.2.0;\n}";
-        let at = |name| find_name(body, name).map(|i| &body[i..i + 12]);
-        assert_eq!(at("add"), Some("add: func();"));
-        assert_eq!(at("wasi:io/streams"), Some("wasi:io/stre"));
-        assert_eq!(at("io"), None);
-        assert_eq!(at("missing"), None);
+    let plugs: Vec<&Path> = names.iter().map(PathBuf::as_path).collect();
+    let found = composition_diagnostics(&report, &plugs, at);
+    if !found.is_empty() {
+        findings.components.entry(root).or_default().extend(found);
     }
 }

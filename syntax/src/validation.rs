@@ -39,7 +39,10 @@ impl TreeChecks {
                 if let Err(e) = text.parse::<u32>() {
                     self.errors.push(SyntaxError::with_code(
                         "invalid-list-size",
-                        format!("invalid list size: {e}"),
+                        format!(
+                            "invalid list size: {e}: a fixed-size list holds at most {} elements",
+                            u32::MAX
+                        ),
                         range,
                     ));
                 }
@@ -179,6 +182,13 @@ pub fn check_identifier(text: &str) -> Result<(), String> {
 
 /// The kebab-case spelling of a name written in another case, as a hint, if there is one.
 fn suggest_kebab(id: &str) -> String {
+    // Only a change of case and separators: dropping other characters is no suggestion.
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_- ".contains(c))
+    {
+        return String::new();
+    }
     let kebab = to_kebab_case(id);
     if !kebab.is_empty() && kebab != id && check_identifier(&kebab).is_ok() {
         format!("; try `{kebab}`")

@@ -9,7 +9,9 @@ own WIT, so they are real binaries with the shape a toolchain would give them.
 import asyncio
 import os
 import pathlib
+import shutil
 import subprocess
+import sys
 
 import pytest
 from lsprotocol import types as t
@@ -82,6 +84,117 @@ async def test_a_stale_build_is_flagged_on_the_world(client):
     # Changing the WIT back clears it.
     change(client, world_uri, 3, None, text)
     await wait_for(lambda: "component-mismatch" not in codes(client, world_uri), client)
+
+
+@pytest.mark.asyncio
+async def test_a_toolchains_wasi_imports_are_one_note(client, tmp_path):
+    """A toolchain's runtime imports WASI interfaces the world does not list (as
+    componentize-py's or wasm32-wasip2's do): one information note on the world, no warning."""
+    root = client.workspace_root
+    wit = tmp_path / "wit"
+    shutil.copytree(root / "wit", wit)
+    (wit / "built.wit").write_text(
+        "package demo:shop@1.2.0;\n"
+        "world python {\n  include shop;\n"
+        "  import wasi:cli/environment@0.2.0;\n  import wasi:cli/stdout@0.2.0;\n}\n"
+    )
+    (wit / "deps" / "cli").mkdir()
+    (wit / "deps" / "cli" / "cli.wit").write_text(
+        "package wasi:cli@0.2.0;\n"
+        "interface environment { get-environment: func() -> list<tuple<string, string>>; }\n"
+        "interface stdout {\n  use wasi:io/streams@0.2.0.{output-stream};\n"
+        "  get-stdout: func() -> output-stream;\n}\n"
+    )
+    component = build(wit, root / "target" / "wasm32-wasip2" / "release" / "shop.wasm", "python")
+    announce(client, component)
+    world_uri, text = open_doc(client, "wit/world.wit")
+    await wait_for(lambda: "component-mismatch" in codes(client, world_uri), client)
+    found = [d for d in client.diagnostics[world_uri] if d.code == "component-mismatch"]
+    assert len(found) == 1, [d.message for d in found]
+    (note,) = found
+    assert note.severity == t.DiagnosticSeverity.Information
+    assert "`wasi:cli@0.2.0` (environment, stdout)" in note.message, note.message
+    assert "include wasi:cli/imports@0.2.0;" in note.message
+    assert note.range.start == position_of(text, "shop {")
+
+
+COMPONENTIZE_PY = pathlib.Path(sys.executable).parent / "componentize-py"
+
+GREETER_WIT = """package demo:greeter@0.1.0;
+
+interface names {
+  record person { name: string, age: u32 }
+  greet: func(p: person) -> string;
+}
+
+world greeter {
+  import log: func(message: string);
+  export names;
+  export run: func() -> u32;
+}
+"""
+
+GREETER_PY = """import wit_world
+from wit_world import exports, log
+
+
+class Names(exports.Names):
+    def greet(self, p: exports.names.Person) -> str:
+        log(f"greeting {p.name}")
+        return f"Hello, {p.name}!"
+
+
+class WitWorld(wit_world.WitWorld):
+    def run(self) -> int:
+        return 42
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_componentize_py_build(client):
+    """A real toolchain's build: componentize-py's runtime imports some 25 WASI interfaces
+    and exports one of its own; that is one note on the world. An edit that breaks the build
+    is a warning on the line of the export concerned."""
+    root = client.workspace_root
+    package = root / "greeter"
+    (package / "wit").mkdir(parents=True)
+    world = package / "wit" / "world.wit"
+    world.write_text(GREETER_WIT)
+    (package / "app.py").write_text(GREETER_PY)
+    component = root / "dist" / "greeter.wasm"
+    component.parent.mkdir()
+    subprocess.run(
+        [str(COMPONENTIZE_PY), "-d", "wit", "-w", "greeter", "componentize", "app", "-o", str(component)],
+        cwd=package,
+        check=True,
+        capture_output=True,
+    )
+    announce(client, world, component)
+    world_uri, text = open_doc(client, "greeter/wit/world.wit")
+    await wait_for(lambda: "component-mismatch" in codes(client, world_uri), client, timeout=60)
+    (note,) = [d for d in client.diagnostics[world_uri] if d.code == "component-mismatch"]
+    assert note.severity == t.DiagnosticSeverity.Information
+    assert note.range.start == position_of(text, "greeter {")
+    assert "`wasi:cli@0.2" in note.message and "include wasi:cli/imports@0.2" in note.message, note.message
+
+    edited = text.replace("export run: func() -> u32;", "export run: func() -> u64;")
+    change(client, world_uri, 2, None, edited)
+    await wait_for(
+        lambda: any(
+            d.severity == t.DiagnosticSeverity.Warning
+            for d in client.diagnostics[world_uri]
+            if d.code == "component-mismatch"
+        ),
+        client,
+        timeout=60,
+    )
+    (warning,) = [
+        d
+        for d in client.diagnostics[world_uri]
+        if d.code == "component-mismatch" and d.severity == t.DiagnosticSeverity.Warning
+    ]
+    assert "export run > result: expected u64, found u32" in warning.message, warning.message
+    assert warning.range.start == position_of(edited, "run: func() -> u64")
 
 
 @pytest.mark.asyncio

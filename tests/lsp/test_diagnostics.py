@@ -38,13 +38,23 @@ async def test_warnings_carry_tags_and_related_information(client):
     edited = text.replace(
         "use wasi:io/streams@0.2.0.{output-stream};",
         "use wasi:io/streams@0.2.0.{output-stream, old-stream, stream-error};\n  type o = old-stream;\n  type id = u8;",
-    )
+    ).replace("/// Looking up", "use wasi:io/streams@0.2.0 as unused;\n\n/// Looking up")
     change(client, api, 2, None, edited)
     await wait_for(lambda: "duplicate-name" in codes(client, api), client)
-    by_code = {str(d.code): d for d in client.diagnostics[api]}
-    assert t.DiagnosticTag.Unnecessary in by_code["unused-use"].tags
-    assert t.DiagnosticTag.Deprecated in by_code["deprecated"].tags
-    dup = by_code["duplicate-name"]
+    by_code: dict[str, list[t.Diagnostic]] = {}
+    for d in client.diagnostics[api]:
+        by_code.setdefault(str(d.code), []).append(d)
+    # The file-level `use` nothing names is a warning, faded; the unused name of the
+    # interface's `use` is part of the interface: a hint, not faded.
+    (warning,) = [d for d in by_code["unused-use"] if d.severity == t.DiagnosticSeverity.Warning]
+    assert t.DiagnosticTag.Unnecessary in warning.tags
+    assert warning.range.start == position_of(edited, "unused;")
+    (hint,) = [d for d in by_code["unused-use"] if d.severity == t.DiagnosticSeverity.Hint]
+    assert not hint.tags
+    assert hint.range.start == position_of(edited, "stream-error}")
+    (deprecated,) = by_code["deprecated"]
+    assert t.DiagnosticTag.Deprecated in deprecated.tags
+    (dup,) = by_code["duplicate-name"]
     assert dup.severity == t.DiagnosticSeverity.Error
     # The first definition of `id` is named as related information.
     (first,) = dup.related_information

@@ -2,9 +2,7 @@
 //! unused one removed, a misspelt name replaced by the close one) and one refactor (add
 //! `@since` with the package's version).
 
-use witty_syntax::{
-    SyntaxKind::*, SyntaxNode, TextRange, TextSize, check_identifier, to_kebab_case,
-};
+use witty_syntax::{SyntaxKind::*, SyntaxNode, TextRange, TextSize, check_identifier};
 
 use super::defs::{DefKind, file_index};
 use super::rename::{SourceChange, TextEdit};
@@ -13,7 +11,7 @@ use super::{Analysis, Cancellable};
 use crate::Diagnostic;
 use crate::hir::parse;
 use crate::input::{File, Root};
-use crate::semantics::check_file::edit_distance;
+use crate::semantics::suggest::edit_distance;
 use crate::semantics::{
     ItemId, ItemKind, ScopeEntry, TypeShape, interface_scope, package_graph, package_items,
 };
@@ -60,7 +58,10 @@ impl Analysis {
                         out.extend(cx.did_you_mean(d));
                         out.extend(cx.import_type(d));
                     }
-                    "unused-use" => out.extend(cx.remove_unused_use(d)),
+                    // Only the warning: a hint says the name is part of the API.
+                    "unused-use" if d.severity == crate::Severity::Warning => {
+                        out.extend(cx.remove_unused_use(d))
+                    }
                     _ => {}
                 }
             }
@@ -98,10 +99,17 @@ impl Assists<'_> {
         }
     }
 
-    /// `myName` → `my-name`, everywhere the file spells it so.
+    /// `myName` → `my-name`, everywhere the file spells it so: the spelling the message
+    /// suggests (`try `my-name``), when it suggests one.
     fn kebab_case(&self, d: &Diagnostic) -> Option<Assist> {
         let old = &self.text()[d.range];
-        let new = to_kebab_case(old.strip_prefix('%').unwrap_or(old));
+        let new = d
+            .message
+            .split("; try `")
+            .nth(1)?
+            .split('`')
+            .next()?
+            .to_string();
         if new.is_empty() || check_identifier(&new).is_err() || new == old {
             return None;
         }
@@ -223,34 +231,18 @@ impl Assists<'_> {
         out
     }
 
-    /// Drops the name from its `use`, or the whole `use` when it was the only name.
+    /// Drops a file-level `use` that no path names (removing it changes nothing that
+    /// wit-parser resolves, which is what the warning says).
     fn remove_unused_use(&self, d: &Diagnostic) -> Option<Assist> {
         let token = token_at(&self.tree, d.range.start())?;
-        let use_name = token.parent_ancestors().find(|n| n.kind() == USE_NAME)?;
-        let list = use_name.parent()?;
-        let names: Vec<SyntaxNode> = list.children().filter(|n| n.kind() == USE_NAME).collect();
-        let text = self.text();
-        let range = if names.len() == 1 {
-            let use_node = list.ancestors().find(|n| n.kind() == USE)?;
-            whole_lines(text, range_without_trivia(&use_node))
-        } else {
-            let at = names.iter().position(|n| *n == use_name)?;
-            // With the comma after it, or before it for the last name.
-            if at + 1 < names.len() {
-                TextRange::new(
-                    use_name.text_range().start(),
-                    names[at + 1].text_range().start(),
-                )
-            } else {
-                let before = names[at - 1].text_range().end();
-                TextRange::new(before, use_name.text_range().end())
-            }
-        };
+        let top_use = token.parent_ancestors().find(|n| n.kind() == TOP_USE)?;
+        let range = whole_lines(self.text(), range_without_trivia(&top_use));
         let edit = TextEdit {
             range,
             new_text: String::new(),
         };
-        Some(self.fix(format!("Remove unused `{}`", &text[d.range]), d, vec![edit]))
+        let title = format!("Remove unused `{}`", &self.text()[d.range]);
+        Some(self.fix(title, d, vec![edit]))
     }
 
     /// `@since(version = V)` for an item of a versioned package that has none.

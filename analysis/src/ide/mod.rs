@@ -3,6 +3,7 @@
 //! `Cancellable`; none knows LSP.
 
 mod assists;
+mod built;
 mod completion;
 mod defs;
 mod highlight;
@@ -14,6 +15,7 @@ mod runnables;
 mod structure;
 mod syntax_nodes;
 mod workspace_symbols;
+mod world_spans;
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,7 @@ use crate::input::{File, Root};
 use crate::{Diagnostic, RootDatabase};
 
 pub use assists::{Assist, AssistKind};
+pub use built::{component_diagnostics, composition_diagnostics};
 pub use completion::{CompletionItem, CompletionKind};
 pub use defs::{Def, DefKind, DefSite, FileIndex, file_index, find_def};
 pub use highlight::{HlRange, HlTag, hl_mod};
@@ -36,6 +39,7 @@ pub use rename::{SourceChange, TextEdit};
 pub use runnables::{RunnableFunc, RunnableWorld};
 pub use structure::{Fold, FoldKind, StructureSymbol};
 pub use workspace_symbols::WorkspaceSymbol;
+pub use world_spans::WorldSpans;
 
 /// An answer, or the news that an edit came first and the question should be asked again.
 pub type Cancellable<T> = Result<T, salsa::Cancelled>;
@@ -213,6 +217,6 @@ pub struct FileRange {
 }
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod tests;

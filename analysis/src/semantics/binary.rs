@@ -87,14 +87,24 @@ fn decode(bytes: &[u8]) -> DecodedPackages {
             }
         }
     };
+    // A valid core module is named as such; a broken one gets the decoder's message.
+    if wasmparser::Parser::is_core_wasm(bytes)
+        && wasmparser::Validator::new().validate_all(bytes).is_ok()
+    {
+        return fail(
+            "a core WebAssembly module, not a WIT package: `deps/` holds WIT packages encoded as \
+             WebAssembly (made with `wasm-tools component wit --wasm`)"
+                .to_string(),
+        );
+    }
     match wit_parser::decoding::decode(bytes) {
         Ok(wit_parser::decoding::DecodedWasm::WitPackage(resolve, _)) => DecodedPackages {
             packages: summarize(&resolve),
             error: None,
         },
         Ok(wit_parser::decoding::DecodedWasm::Component(..)) => fail(
-            "found an actual component instead of an encoded WIT package in wasm; `deps/` holds \
-             WIT packages (made with `wasm-tools component wit --wasm`)"
+            "a component, not a WIT package: `deps/` holds WIT packages encoded as WebAssembly; \
+             to use a component's WIT, extract it with `wasm-tools component wit COMPONENT --wasm`"
                 .to_string(),
         ),
         Err(e) => fail(format!("failed to decode the WIT package: {e:#}")),

@@ -115,9 +115,15 @@ fn visit(
     }
     for (name, at) in &deps[pkg] {
         if visiting.contains(name) {
+            // A package naming itself by its full name is the usual way to get here.
+            let advice = if *name == graph.packages[pkg].name {
+                ": it is the package this is written in; name its items directly, without the package"
+            } else {
+                ": packages cannot depend on each other in a circle"
+            };
             diags.push(Diag::error(
                 "cycle",
-                format!("package `{name}` creates a dependency cycle"),
+                format!("package `{name}` creates a dependency cycle{advice}"),
                 at.clone(),
             ));
             return false;

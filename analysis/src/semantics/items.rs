@@ -11,6 +11,7 @@ use crate::hir::{
     PackageName, SpanId, SummaryKind, UsePath, file_summary,
 };
 use crate::input::{BinaryFile, File, Root};
+use crate::semantics::suggest::{closest, did_you_mean, list, written};
 
 /// Where an interface or world is defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -196,7 +197,12 @@ pub enum PathError {
     /// A plain name that is no interface or world of the package.
     Unknown { name: Ident },
     /// `ns:pkg/...` where no package has that exact name (and version).
-    PackageNotFound { package: PackageName, span: SpanId },
+    PackageNotFound {
+        package: PackageName,
+        span: SpanId,
+        /// The interface or world the path names in it.
+        item: Name,
+    },
     /// The package exists but has no such interface (or world).
     ItemNotFound {
         package: PackageName,
@@ -207,56 +213,70 @@ pub enum PathError {
     WrongKind { name: Ident, found: ItemKind },
 }
 
+/// What a message about a path that names nothing can say: where packages are looked for,
+/// and which names are there.
+pub struct PathContext<'a> {
+    pub graph: &'a PackageGraph,
+    pub items: &'a PackageItems,
+    /// The folder (or single file) of the root's own package.
+    pub root_path: &'a std::path::Path,
+    /// The interfaces and worlds a plain name may name: the package's, and the names of the
+    /// file-level `use`s of the file.
+    pub local_names: Vec<&'a str>,
+    /// The package the path is written in.
+    pub owner: PkgId,
+}
+
 impl PathError {
-    pub fn to_diag(&self, file: File, graph: &PackageGraph, expected: ItemKind) -> Diag {
+    pub fn to_diag(&self, file: File, cx: &PathContext<'_>, expected: ItemKind) -> Diag {
         match self {
             PathError::Unknown { name } => Diag::error(
                 "unresolved-name",
-                format!("interface or world `{}` does not exist", name.name),
+                format!(
+                    "interface or world `{}` does not exist{}",
+                    name.name,
+                    did_you_mean(&name.name, cx.local_names.iter().copied())
+                ),
                 At::Span(file, name.span),
             ),
-            PathError::PackageNotFound { package, span } => {
-                let mut known: Vec<String> =
-                    graph.packages.iter().map(|p| p.name.to_string()).collect();
-                known.sort();
-                known.dedup();
-                let mut message = format!("package '{package}' not found");
-                let close: Vec<&String> = known
-                    .iter()
-                    .filter(|k| k.starts_with(&format!("{}:{}", package.namespace, package.name)))
-                    .collect();
-                if !close.is_empty() {
-                    message.push_str(&format!(
-                        "; available: {} (versions must match exactly)",
-                        close
-                            .iter()
-                            .map(|s| format!("`{s}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                } else if !known.is_empty() {
-                    message.push_str(". known packages:");
-                    for k in &known {
-                        message.push_str(&format!("\n    {k}"));
-                    }
-                } else {
-                    message.push_str("; put the package in the `deps/` folder next to this one");
-                }
-                Diag::error("unresolved-package", message, At::Span(file, *span))
-            }
+            PathError::PackageNotFound {
+                package,
+                span,
+                item,
+            } => Diag::error(
+                "unresolved-package",
+                package_not_found(cx, package, item),
+                At::Span(file, *span),
+            ),
             PathError::ItemNotFound {
                 package,
                 name,
                 kind,
-            } => Diag::error(
-                "unresolved-name",
-                format!(
-                    "{} '{}' not found in package '{package}'",
-                    kind.as_str(),
-                    name.name
-                ),
-                At::Span(file, name.span),
-            ),
+            } => {
+                let there: Vec<&str> = cx
+                    .graph
+                    .find(package)
+                    .and_then(|p| cx.items.per_pkg.get(p.0 as usize))
+                    .into_iter()
+                    .flat_map(|m| m.iter())
+                    .filter(|(_, d)| d.kind == *kind)
+                    .map(|(n, _)| &**n)
+                    .collect();
+                let hint = match closest(&name.name, there.iter().copied()) {
+                    Some(close) => format!("; did you mean `{}`?", written(close)),
+                    None if there.is_empty() => format!("; it has no {}s", kind.as_str()),
+                    None => format!("; it has {}", list(&there)),
+                };
+                Diag::error(
+                    "unresolved-name",
+                    format!(
+                        "{} `{}` not found in package `{package}`{hint}",
+                        kind.as_str(),
+                        name.name
+                    ),
+                    At::Span(file, name.span),
+                )
+            }
             PathError::WrongKind { name, found } => Diag::error(
                 "wrong-item-kind",
                 format!(
@@ -271,6 +291,72 @@ impl PathError {
             ),
         }
     }
+}
+
+/// What is missing and where witty looked: the same package at other versions (which must
+/// match exactly), else `deps/` next to the package, its layouts and how it is filled.
+fn package_not_found(cx: &PathContext<'_>, package: &PackageName, item: &str) -> String {
+    let same_name: Vec<&PackageName> = cx
+        .graph
+        .packages
+        .iter()
+        .map(|p| &p.name)
+        .filter(|n| n.namespace == package.namespace && n.name == package.name)
+        .collect();
+    let own = &cx.graph.package(cx.owner).name;
+    if own.namespace == package.namespace && own.name == package.name {
+        return format!(
+            "package `{package}` not found: `{}` is the package this is written in; name its \
+             {item} directly, without the package: `{item}`",
+            own.unversioned()
+        );
+    }
+    if let Some(there) = same_name.first() {
+        let versions: Vec<String> = same_name.iter().map(|n| format!("`{n}`")).collect();
+        return match &package.version {
+            None => format!(
+                "package `{package}` not found: the path has no version, and only {} is there; \
+                 write its version, as in `{}/{item}@{}`",
+                versions.join(", "),
+                package,
+                there
+                    .version
+                    .as_ref()
+                    .map(|v| v.to_string())
+                    .unwrap_or_default()
+            ),
+            Some(_) => format!(
+                "package `{package}` not found: only {} is there (versions must match exactly)",
+                versions.join(", ")
+            ),
+        };
+    }
+    let root = cx.root_path;
+    if root.extension().is_some_and(|e| e == "wit") {
+        return format!(
+            "package `{package}` not found: a single `.wit` file has no dependencies; check its \
+             folder instead, with `{package}` in the folder's `deps/`"
+        );
+    }
+    let deps = root.join("deps");
+    let mut message = format!(
+        "package `{package}` not found in `{}`: add it there as a folder of `.wit` files, a \
+         single `.wit` file, or a binary WIT package (`.wasm`/`.wat`) directly in `deps/` \
+         (`wkg wit fetch` or `wit-deps` fill `deps/` from a registry)",
+        deps.display()
+    );
+    let others: Vec<String> = cx
+        .graph
+        .packages
+        .iter()
+        .filter(|p| p.is_dep)
+        .map(|p| p.name.to_string())
+        .collect();
+    if !others.is_empty() {
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        message.push_str(&format!("; it has {}", list(&others)));
+    }
+    message
 }
 
 fn article(kind: ItemKind) -> &'static str {
@@ -418,6 +504,7 @@ pub fn resolve_path(
                 return Err(PathError::PackageNotFound {
                     package: package.clone(),
                     span: *package_span,
+                    item: name.name.clone(),
                 });
             };
             match items.get(pkg, &name.name) {

@@ -3,13 +3,14 @@
 //! wit-parser enforces, each reported where wit-parser points, and all of them at once.
 
 pub mod binary;
-pub(crate) mod check_file;
+pub(crate) mod check;
 pub mod cycles;
 mod gates;
 pub mod items;
 mod names;
 pub mod packages;
 pub mod scope;
+pub(crate) mod suggest;
 mod unused;
 mod world;
 
@@ -19,12 +20,15 @@ use crate::Severity;
 use crate::hir::SpanId;
 use crate::input::{BinaryFile, File};
 
-pub use check_file::{FileCheck, Owner, Target, file_check};
+pub use check::{FileCheck, Owner, Target, file_check};
 pub use items::{ItemDef, ItemSrc, PackageItems, package_items, package_items_diags};
 pub use packages::{Package, PackageGraph, PackageSrc, PkgId, package_graph, package_graph_diags};
 pub use scope::{IfaceScope, ScopeEntry, TypeShape, interface_scope};
 pub use unused::unused_use_diags;
-pub use world::{WorldItemKind, WorldKey, interface_id_string, world_diags, world_elaboration};
+pub use world::{
+    WorldItem, WorldItemKind, WorldItems, WorldKey, interface_id_string, world_diags,
+    world_elaboration,
+};
 
 pub use crate::hir::ItemKind;
 

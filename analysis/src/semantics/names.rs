@@ -76,6 +76,10 @@ impl NameScope {
     /// Adds an (already mangled) name; an error if it is not strongly unique in the scope.
     pub fn define(&mut self, name: &str, at: At) -> Result<(), Diag> {
         let Some(key) = canonical(name) else {
+            // A name that is no identifier was reported where it is written.
+            if !plain_parts(name).all(|part| witty_syntax::check_identifier(part).is_ok()) {
+                return Ok(());
+            }
             let message =
                 match ComponentName::new_with_features(name, 0, wasmparser::WasmFeatures::all()) {
                     Err(e) => format!(
@@ -123,6 +127,15 @@ impl NameScope {
         }
         out
     }
+}
+
+/// The identifiers a mangled name is made of: `[method]r.m` is `r` and `m`.
+fn plain_parts(name: &str) -> impl Iterator<Item = &str> {
+    let mut rest = name;
+    while let Some(r) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        rest = r.1;
+    }
+    rest.split('.')
 }
 
 /// Record fields, flags, and cases must be strongly unique among themselves.

@@ -162,22 +162,44 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
                         src: PackageSrc::Wit { lists },
                     });
                 }
+                // A `package` line that is there but malformed is a syntax error, the one to fix.
+                None if files.iter().any(|&f| has_package_line(db, f)) => {}
                 None => {
-                    let at = match files.first() {
-                        Some(&f) => At::FileStart(f),
-                        None => At::Path(path.clone()),
+                    let (at, message) = match files.first() {
+                        Some(&f) => (
+                            At::FileStart(f),
+                            "no `package` header was found in any WIT file for this package; add \
+                             a line such as `package my-namespace:my-package;` at the top of one \
+                             of its files",
+                        ),
+                        None if is_dep => (
+                            At::Path(path.clone()),
+                            "no `.wit` files in this folder of `deps/`: a dependency is a folder of \
+                             `.wit` files, a single `.wit` file, or a binary package \
+                             (`.wasm`/`.wat`) directly in `deps/`, not in a subfolder of it",
+                        ),
+                        None => (
+                            At::Path(path.clone()),
+                            "no `.wit` files in this folder: a package is the `.wit` files directly \
+                             in a folder (subfolders are not read, except `deps/` for \
+                             dependencies); check the folder that holds them",
+                        ),
                     };
-                    out.diags.push(Diag::error(
-                        "missing-package-header",
-                        "no `package` header was found in any WIT file for this package; add a line \
-                         such as `package my-namespace:my-package;` at the top of one of its files",
-                        at,
-                    ));
+                    out.diags
+                        .push(Diag::error("missing-package-header", message, at));
                 }
             }
         }
     }
     out
+}
+
+/// Whether a file starts with a `package` line, well-formed or not.
+fn has_package_line(db: &dyn salsa::Database, file: File) -> bool {
+    crate::hir::parse(db, file)
+        .syntax_node()
+        .children()
+        .any(|n| n.kind() == witty_syntax::SyntaxKind::PACKAGE_DECL)
 }
 
 /// The packages of a root: its own, then those of each dependency, in `deps/` order.

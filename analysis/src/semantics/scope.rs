@@ -11,7 +11,9 @@ use crate::fx::IndexMap;
 use super::items::{ItemSrc, decl_list, package_items, resolve_path};
 use super::packages::package_graph;
 use super::{ItemId, ItemKind};
-use crate::hir::{Member, Name, TopItem, TypeDef, TypeDefKind, TypeRef, TypeRefKind, item_tree};
+use crate::hir::{
+    Member, Name, TopItem, TypeDef, TypeDefKind, TypeRef, TypeRefKind, Use, WorldMember, item_tree,
+};
 use crate::input::Root;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,6 +22,9 @@ pub struct IfaceScope {
     pub entries: IndexMap<Name, ScopeEntry>,
     /// The interface is gated off by `@unstable` with its feature not enabled.
     pub excluded: bool,
+    /// The interface `use`s itself through others (a cycle, reported as such): its names
+    /// are not known, and nothing is to be said of names asked of it.
+    pub cyclic: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,7 +159,38 @@ fn scope_cycle(
     _root: Root,
     _iface: ItemId,
 ) -> Arc<IfaceScope> {
-    Arc::default()
+    Arc::new(IfaceScope {
+        cyclic: true,
+        ..IfaceScope::default()
+    })
+}
+
+/// The `use`s and the type definitions among an interface's members.
+pub(crate) fn uses_and_types(members: &[Member]) -> (Vec<&Use>, Vec<&TypeDef>) {
+    let mut uses = Vec::new();
+    let mut defs = Vec::new();
+    for m in members {
+        match m {
+            Member::Use(u) => uses.push(u),
+            Member::Type(t) => defs.push(t),
+            Member::Func(_) => {}
+        }
+    }
+    (uses, defs)
+}
+
+/// The `use`s and the type definitions among a world's members.
+pub(crate) fn world_uses_and_types(members: &[WorldMember]) -> (Vec<&Use>, Vec<&TypeDef>) {
+    let mut uses = Vec::new();
+    let mut defs = Vec::new();
+    for m in members {
+        match m {
+            WorldMember::Use(u) => uses.push(u),
+            WorldMember::Type(t) => defs.push(t),
+            _ => {}
+        }
+    }
+    (uses, defs)
 }
 
 /// The scope made by a list of interface members (also of an inline interface in a world).
@@ -194,16 +230,7 @@ pub fn members_scope(
                 });
         }
     }
-    let defs: Vec<&TypeDef> = members
-        .iter()
-        .filter_map(|m| {
-            if let Member::Type(t) = m {
-                Some(t)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let (_, defs) = uses_and_types(members);
     let facts = local_facts(&defs, &scope);
     for t in &defs {
         let f = facts.get(&*t.name.name).copied().unwrap_or_default();

@@ -1,12 +1,17 @@
-//! Names brought in by `use` that nothing refers to: not the interface or world that has
-//! the `use`, nor any other `use` of that name through it (a `use`d type is part of its
-//! interface), nor any world that includes the world.
+//! Names a `use` brings into an interface or world that nothing there refers to. Such a
+//! name is still part of the API: the interface gains the type (others may `use` it through
+//! the interface, and `wit semver-check` calls its removal breaking); the world imports the
+//! type and its interface. So this is a hint that says so, never a warning with a fix: only
+//! file-level `use`s (checked per file) can be removed without changing what wit-parser
+//! resolves. Names another interface `use`s through this one, and `use`s of worlds that are
+//! included elsewhere, are used.
 
 use crate::fx::HashSet;
 use std::sync::Arc;
 
-use super::check_file::Owner;
-use super::{At, Diag, DiagTag, ItemId, file_check};
+use super::check::Owner;
+use super::{At, Diag, ItemId, file_check};
+use crate::Severity;
 use crate::input::Root;
 
 #[salsa::tracked(returns(clone))]
@@ -19,29 +24,46 @@ pub fn unused_use_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag>> 
         included.extend(check.include_refs.iter().cloned());
     }
     let mut diags = Vec::new();
-    // Only the root's own files: warnings about dependencies are not the user's to fix.
+    // Only the root's own files: dependencies are not the user's to change.
     for &file in root.main(db).files() {
         let check = file_check(db, root, file);
         for unused in &check.unused_uses {
-            let still_used = match &unused.container {
-                Owner::Interface(id) => used_through.contains(&(id.clone(), unused.name.clone())),
-                Owner::World(id) => included.contains(id),
-                Owner::Inline { .. } => false,
-            };
-            if still_used {
-                continue;
-            }
-            diags.push(
-                Diag::warning(
-                    "unused-use",
+            let (name, from) = (&unused.name, &unused.from);
+            let message = match &unused.container {
+                Owner::Interface(id) => {
+                    if used_through.contains(&(id.clone(), name.clone())) {
+                        continue;
+                    }
+                    let i = &id.name;
                     format!(
-                        "`{}` is brought in by `use` but never used; remove it from the `use`",
-                        unused.name
-                    ),
-                    At::Span(file, unused.span),
-                )
-                .with_tag(DiagTag::Unnecessary),
-            );
+                        "`{name}` is not used in interface `{i}`, but the `use` makes it part of \
+                         `{i}` (others can `use {i}.{{{name}}}`): removing it would change the interface"
+                    )
+                }
+                Owner::World(id) => {
+                    if included.contains(id) {
+                        continue;
+                    }
+                    format!(
+                        "`{name}` is not used in world `{}`, but the `use` makes the world import \
+                         it (a type of interface `{from}`): removing it would change the world's \
+                         imports",
+                        id.name
+                    )
+                }
+                Owner::Inline { name: i, .. } => format!(
+                    "`{name}` is not used in interface `{i}`, but the `use` makes it part of `{i}`: \
+                     removing it would change the interface"
+                ),
+            };
+            diags.push(Diag {
+                severity: Severity::Hint,
+                code: "unused-use",
+                message,
+                at: At::Span(file, unused.span),
+                related: Vec::new(),
+                tag: None,
+            });
         }
     }
     Arc::new(diags)

@@ -7,10 +7,12 @@ use crate::sources::Sources;
 pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     let mut out = String::new();
     for d in diagnostics {
+        // A hint is for the editor; as an annotation on a pull request it would be noise.
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
-            Severity::Info | Severity::Hint => "notice",
+            Severity::Info => "notice",
+            Severity::Hint => continue,
         };
         let (line, col) = sources.line_col(&d.file, d.range.start());
         let (end_line, end_col) = sources.line_col(&d.file, d.range.end());

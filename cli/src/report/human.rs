@@ -23,7 +23,9 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let config = Config::default();
     let mut out = Vec::new();
-    for d in diagnostics {
+    // Hints are for the editor (an unused name that is part of an API, say): here they would
+    // drown what is to be fixed; the summary counts them.
+    for d in diagnostics.iter().filter(|d| d.severity != Severity::Hint) {
         let Some(&file) = ids.get(&d.file) else {
             // No text to show (a binary package, a folder): the message and the path.
             let line = format!(
@@ -61,11 +63,23 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
         }
     }
     let c = counts(diagnostics);
+    let hints = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Hint)
+        .count();
+    let hints = if hints == 0 {
+        String::new()
+    } else {
+        format!(" ({}, listed by `--format json`)", plural(hints, "hint"))
+    };
     let summary = if c.errors == 0 && c.warnings == 0 {
-        format!("checked {}: no problems\n", plural(sources.len(), "file"))
+        format!(
+            "checked {}: no problems{hints}\n",
+            plural(sources.len(), "file")
+        )
     } else {
         format!(
-            "checked {}: {}, {}\n",
+            "checked {}: {}, {}{hints}\n",
             plural(sources.len(), "file"),
             plural(c.errors, "error"),
             plural(c.warnings, "warning")

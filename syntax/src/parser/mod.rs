@@ -86,6 +86,14 @@ impl<'t> Parser<'t> {
         self.at(IDENT) && self.nth_text(0) == word
     }
 
+    /// Whether trivia (whitespace, comments) stands between the previous token and this one.
+    pub(crate) fn after_trivia(&self) -> bool {
+        match (self.significant.get(self.pos), self.pos.checked_sub(1)) {
+            (Some(&here), Some(prev)) => here > self.significant[prev] + 1,
+            _ => false,
+        }
+    }
+
     /// The position in significant tokens, to check that a loop made progress.
     pub(crate) fn position(&self) -> usize {
         self.pos

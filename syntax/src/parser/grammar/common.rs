@@ -131,22 +131,43 @@ pub(super) fn attributes(p: &mut Parser<'_>) {
 
 /// `1.2.3-pre+build`: one token when written without spaces. Written with spaces it is
 /// parsed as separate tokens, and validation reports it, as wit-parser does.
-pub(super) fn version(p: &mut Parser<'_>) {
+/// A version; whether it took words after a space (an invalid version, reported as such:
+/// what follows it is not reported again).
+pub(super) fn version(p: &mut Parser<'_>) -> bool {
     let m = p.start();
+    let mut spaced = false;
     if p.at(VERSION_NUMBER) || p.at(INTEGER) {
-        if !p.eat(VERSION_NUMBER) {
+        // A version token that ends inside its `-pre` or `+build` part: wit-parser goes on
+        // taking that part's words from there.
+        let mut in_part = None;
+        if p.at(VERSION_NUMBER) {
+            let text = p.nth_text(0);
+            in_part = if text.contains('+') {
+                Some(T![+])
+            } else if text.contains('-') {
+                Some(T![-])
+            } else {
+                None
+            };
+            p.bump(VERSION_NUMBER);
+        } else {
             p.bump(INTEGER);
             let _ = p.expect(T![.]) && p.expect(INTEGER) && p.expect(T![.]) && p.expect(INTEGER);
         }
-        // wit-parser takes a `-pre` or `+build` part even after a space (and then fails to
-        // parse the version); taking it here reports the same error at the same place.
+        // wit-parser takes a `-pre` or `+build` part even after a space or a line break (and
+        // then fails to parse the version); taking it here reports the same error at the same
+        // place, and nothing more about the words it took.
         let part = TokenSet::new(&[IDENT, INTEGER, T![-]]);
         for prefix in [T![-], T![+]] {
-            if !p.eat(prefix) {
+            if in_part == Some(T![+]) && prefix == T![-] {
+                continue;
+            }
+            if in_part != Some(prefix) && !p.eat(prefix) {
                 continue;
             }
             loop {
                 if p.at_ts(part) {
+                    spaced |= p.after_trivia();
                     p.bump_any();
                 } else if p.at(T![.]) && part.contains(p.nth(1)) {
                     p.bump(T![.]);
@@ -160,6 +181,7 @@ pub(super) fn version(p: &mut Parser<'_>) {
         p.error_expected("a version such as `1.0.0`");
     }
     m.complete(p, VERSION);
+    spaced
 }
 
 /// `ns:pkg` (as in `package ns:pkg@1.0.0;`, version parsed by the caller).
@@ -332,13 +354,19 @@ pub(super) fn recover_item(p: &mut Parser<'_>, cx: Context) {
 /// Skips a `{ ... }` block, nested blocks included, without recursion. Stops early at a
 /// keyword that only starts top-level items, which means the block was never closed.
 pub(super) fn skip_block(p: &mut Parser<'_>) {
+    skip_braces(p, true);
+}
+
+/// Skips from a `{` to its matching `}`, counting braces without recursion; with
+/// `keywords_end`, a top-level keyword inside ends it too (the block was never closed).
+pub(super) fn skip_braces(p: &mut Parser<'_>, keywords_end: bool) {
     let mut depth = 0u32;
     loop {
         match p.current() {
             EOF => return,
             T!['{'] => depth += 1,
             T!['}'] => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 if depth == 0 {
                     p.bump_any();
                     return;
@@ -346,7 +374,8 @@ pub(super) fn skip_block(p: &mut Parser<'_>) {
             }
             // `interface {` is an inline interface in a world; other top-level keywords
             // mean the block was never closed.
-            kind if depth > 0
+            kind if keywords_end
+                && depth > 0
                 && TOP_LEVEL_ONLY.contains(kind)
                 && !(kind == T![interface] && p.nth(1) == T!['{']) =>
             {

@@ -4,7 +4,7 @@
 use super::super::{MAX_DEPTH, Parser};
 use super::common::{
     Context, attributes, did_you_mean, expect_semicolon, name, package_name, recover_item,
-    use_path, version,
+    skip_braces, use_path, version,
 };
 use super::{interface, world};
 use crate::{SyntaxKind::*, T};
@@ -56,15 +56,13 @@ fn package(p: &mut Parser<'_>, m: super::super::Marker, first: bool) {
             "nesting-too-deep",
             format!("package nesting too deep: at most {MAX_DEPTH} levels are allowed"),
         );
-        recover_item(p, Context::TopLevel);
+        skip_package(p);
         m.complete(p, ERROR);
         return;
     }
     p.bump(T![package]);
     package_name(p);
-    if p.eat(T![@]) {
-        version(p);
-    }
+    let spaced_version = p.eat(T![@]) && version(p);
     match p.current() {
         T![;] => {
             if !first {
@@ -87,9 +85,26 @@ fn package(p: &mut Parser<'_>, m: super::super::Marker, first: bool) {
             m.complete(p, NESTED_PACKAGE);
         }
         _ => {
-            p.error_expected("';' or '{'");
+            // `package a:b@1.0.0-rc.1` and a line break: wit-parser took the next word into
+            // the version, whose error is the one to report.
+            if !spaced_version {
+                p.error_expected("';' or '{'");
+            }
             m.complete(p, PACKAGE_DECL);
         }
+    }
+}
+
+/// Skips a package nested too deep, its whole body with the packages in it (counting braces,
+/// without recursion), so that one mistake makes one error.
+fn skip_package(p: &mut Parser<'_>) {
+    while !matches!(p.current(), EOF | T![;] | T!['{'] | T!['}']) {
+        p.bump_any();
+    }
+    if p.at(T!['{']) {
+        skip_braces(p, false);
+    } else {
+        p.eat(T![;]);
     }
 }
 

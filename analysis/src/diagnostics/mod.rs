@@ -124,3 +124,6 @@ fn to_diagnostic(db: &dyn salsa::Database, d: &Diag) -> Diagnostic {
         unnecessary: d.tag == Some(DiagTag::Unnecessary),
     }
 }
+
+#[cfg(test)]
+mod tests;
