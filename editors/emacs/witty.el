@@ -133,6 +133,9 @@ it is in, if any) that holds one of them is the root."
               '(wit-font-lock-keywords nil nil nil nil
                 (font-lock-syntactic-face-function . wit--comment-face)))
   (setq-local indent-line-function #'wit-indent-line)
+  ;; WIT is indented with spaces; Eglot sends this as `insertSpaces', which the formatter
+  ;; follows where no witty.toml or .editorconfig says otherwise.
+  (setq-local indent-tabs-mode nil)
   (setq-local electric-indent-chars (append "{}()" electric-indent-chars)))
 
 ;;;###autoload
