@@ -4,6 +4,7 @@
 
 use witty_syntax::{SyntaxKind::*, SyntaxNode, TextRange, TextSize, check_identifier};
 
+use super::assist_check::FixCheck;
 use super::defs::{DefKind, file_index};
 use super::rename::{SourceChange, TextEdit};
 use super::syntax_nodes::{range_without_trivia, token_at};
@@ -38,7 +39,8 @@ impl Analysis {
             let Some((root, file)) = self.locate(db, path) else {
                 return Vec::new();
             };
-            let diagnostics: Vec<Diagnostic> = crate::diagnostics::root_diagnostics(db, root)
+            let all = crate::diagnostics::root_diagnostics(db, root);
+            let diagnostics: Vec<Diagnostic> = all
                 .iter()
                 .filter(|d| d.file == path && d.range.intersect(range).is_some())
                 .cloned()
@@ -64,6 +66,11 @@ impl Analysis {
                     }
                     _ => {}
                 }
+            }
+            // A fix is offered only if it does what it says on the whole package.
+            if out.iter().any(|a| a.fixes.is_some()) {
+                let check = FixCheck::new(db, root, &all);
+                out.retain(|a| a.fixes.as_ref().is_none_or(|d| check.holds(&a.change, d)));
             }
             out.extend(cx.add_since(range));
             out
@@ -166,11 +173,13 @@ impl Assists<'_> {
         let Some(token) = token_at(&self.tree, d.range.start()) else {
             return Vec::new();
         };
-        // Only a type reference, not a name in a `use` list.
-        if token
+        // Only where a type is referred to: never for a name in a `use` list, nor for an
+        // interface or world named by `import`, `export` or `include`.
+        let at_type = token
             .parent_ancestors()
-            .any(|n| matches!(n.kind(), USE | TOP_USE))
-        {
+            .take(2)
+            .any(|n| matches!(n.kind(), NAMED_TYPE | HANDLE_TYPE));
+        if !at_type {
             return Vec::new();
         }
         let Some(body) = token

@@ -2,6 +2,7 @@
 //! snapshot of the database. Every answer may be cancelled by an edit, so each returns
 //! `Cancellable`; none knows LSP.
 
+mod assist_check;
 mod assists;
 mod built;
 mod completion;

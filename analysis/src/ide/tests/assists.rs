@@ -153,3 +153,72 @@ fn add_since_in_versioned_package() {
     ");
     assert_snapshot!(check("package a:b;\ninterface i {\n  f$0: func();\n}\n"), @"");
 }
+
+#[test]
+fn no_import_that_would_close_a_use_cycle() {
+    // `api` already uses `types`: importing `id` from `api` into `types` makes a cycle, so
+    // only the fix that works is offered.
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+interface types {
+  type point = u32;
+  f: func(p: i$0d);
+}
+interface api {
+  use types.{point};
+  type id = u64;
+}
+interface ids {
+  type id = u64;
+}
+"#), @"
+    === Import `id` from `ids` (QuickFix)
+    package a:b;
+    interface types {
+      use ids.{id};
+      type point = u32;
+      f: func(p: id);
+    }
+    interface api {
+      use types.{point};
+      type id = u64;
+    }
+    interface ids {
+      type id = u64;
+    }
+    ");
+}
+
+#[test]
+fn no_type_import_for_an_interface_name() {
+    // `store` is a type of `types`, but `import store;` names an interface.
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+interface types { resource store; }
+world w {
+  import sto$0re;
+}
+"#), @"");
+}
+
+#[test]
+fn a_close_type_name_is_offered() {
+    // The check of a fix lets a right one through.
+    assert_snapshot!(check(r#"
+//- /wit/main.wit
+package a:b;
+interface i {
+  type f1 = u32;
+  f2: func(p: f$03);
+}
+"#), @"
+    === Replace with `f1` (QuickFix)
+    package a:b;
+    interface i {
+      type f1 = u32;
+      f2: func(p: f1);
+    }
+    ");
+}
