@@ -133,9 +133,11 @@ it is in, if any) that holds one of them is the root."
               '(wit-font-lock-keywords nil nil nil nil
                 (font-lock-syntactic-face-function . wit--comment-face)))
   (setq-local indent-line-function #'wit-indent-line)
-  ;; WIT is indented with spaces; Eglot sends this as `insertSpaces', which the formatter
-  ;; follows where no witty.toml or .editorconfig says otherwise.
+  ;; WIT is indented with spaces, `wit-indent-offset' a level.  Eglot sends these as
+  ;; `insertSpaces' and `tabSize' (from `tab-width'), which the formatter follows where no
+  ;; witty.toml or .editorconfig says otherwise: Emacs' defaults would ask for tabs of 8.
   (setq-local indent-tabs-mode nil)
+  (setq-local tab-width wit-indent-offset)
   (setq-local electric-indent-chars (append "{}()" electric-indent-chars)))
 
 ;;;###autoload

@@ -91,10 +91,17 @@ async fn run(
     args: RunArguments,
 ) -> Result<Option<serde_json::Value>> {
     if args.call.trim().is_empty() {
+        // One line that every client shows whole: how to give the arguments here (an
+        // editor that asks for them fills `call`, as the VS Code extension and the Neovim
+        // configuration in editors/ do), in the docs, or in a terminal.
+        let name = args.export.rsplit('.').next().unwrap_or(&args.export);
         let message = format!(
-            "`{}` takes arguments: give them in WAVE ({}), or add an example to its docs \
-             (```wave\\n{}(...) == ...\\n```)",
-            args.export, args.signature, args.export
+            "`{}` takes arguments ({}): add an example to its doc comment, such as \
+             `{name}(…) == …` in a ```wave block, or run `wit run {} '{}(…)'` in a terminal",
+            args.export,
+            args.signature.trim_end_matches(';'),
+            shell_words(&[args.component.display().to_string()]),
+            args.export,
         );
         client.show_message(MessageType::WARNING, message).await;
         return Ok(None);

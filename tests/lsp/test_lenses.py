@@ -124,21 +124,21 @@ async def test_lenses_sit_on_the_world_and_its_functions(lens_client):
         (5, "▶ Run"),
         (6, "▶ Run"),
         (7, "▶ Run"),
-        (8, "▶ Run"),
+        (8, "▶ Run mul(…)"),
     ], titles
     answer = lens_at(world, 5)
     args = answer.command.arguments[0]
     assert args["export"] == "answer" and args["call"] == "answer()"
     assert args["needsArgs"] is False
     assert args["component"].endswith("calc.wasm")
-    mul = lens_at(world, 8)
+    mul = lens_at(world, 8, "▶ Run mul(…)")
     assert mul.command.arguments[0]["needsArgs"] is True
     assert mul.command.arguments[0]["call"] == ""
 
     math = await lenses(lens_client, "wit/math.wit", 4)
     add = [lens for lens in math if lens.range.start.line == 8]
-    assert sorted(lens.command.title for lens in add) == ["▶ Run", "▶ Test (1)"]
-    run = lens_at(math, 8).command.arguments[0]
+    assert sorted(lens.command.title for lens in add) == ["▶ Run add(1, 2)", "▶ Test (1)"]
+    run = lens_at(math, 8, "▶ Run add(1, 2)").command.arguments[0]
     assert run["export"] == "demo:calc/math@0.2.0.add"
     assert run["call"] == "demo:calc/math@0.2.0.add(1, 2)"
     assert run["signature"] == "add: func(a: s32, b: s32) -> s32;"
@@ -155,7 +155,7 @@ async def test_run_lens_calls_the_export(lens_client):
     assert any("answer() == 42" in m.message for m in lens_client.log_messages)
 
     math = await lenses(lens_client, "wit/math.wit", 4)
-    add = lens_at(math, 8)
+    add = lens_at(math, 8, "▶ Run add(1, 2)")
     _, message = await execute(lens_client, add)
     assert message.message == "demo:calc/math@0.2.0.add(1, 2) == 3"
 
@@ -163,10 +163,14 @@ async def test_run_lens_calls_the_export(lens_client):
 @pytest.mark.asyncio
 async def test_a_function_with_parameters_and_no_example_asks_for_them(lens_client):
     world = await lenses(lens_client, "wit/world.wit", 4)
-    mul = lens_at(world, 8)
+    mul = lens_at(world, 8, "▶ Run mul(…)")
     _, message = await execute(lens_client, mul)
     assert message.type == t.MessageType.Warning
-    assert "`mul` takes arguments" in message.message
+    # One line, with what to do: an example in the docs, or the command for a terminal.
+    assert message.message.startswith("`mul` takes arguments ("), message.message
+    assert "func(a: u32, b: u32) -> u32)" in message.message, message.message
+    assert "\\n" not in message.message and "\n" not in message.message
+    assert "wit run " in message.message and "'mul(…)'" in message.message
     # Given arguments (as the VS Code extension asks for them), it runs.
     args = dict(mul.command.arguments[0], call="mul(6, 7)")
     lens = t.CodeLens(range=mul.range, command=t.Command(title="", command="witty.run", arguments=[args]))

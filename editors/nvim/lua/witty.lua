@@ -43,6 +43,38 @@ function M.root(path)
   return start
 end
 
+--- `witty.run` from a code lens: a function that takes arguments and has no example in its
+--- docs (`▶ Run mul(…)`) asks for them with `vim.ui.input`, prefilled with nothing, and the
+--- server runs the call; every other lens runs at once on the server.
+local function run_command(command, ctx)
+  local args = vim.deepcopy((command.arguments or {})[1] or {})
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if not client then
+    return
+  end
+  local function execute()
+    client.request("workspace/executeCommand", { command = command.command, arguments = { args } },
+      function() end, ctx.bufnr)
+  end
+  if not args.needsArgs or (args.call or "") ~= "" then
+    execute()
+    return
+  end
+  local name = (args.export or ""):match("([^.]+)$") or args.export
+  local prompt = string.format("%s arguments in WAVE (%s): ", name, args.signature or "")
+  vim.ui.input({ prompt = prompt }, function(given)
+    if given == nil then
+      return
+    end
+    args.call = args.export .. "(" .. given .. ")"
+    execute()
+  end)
+end
+
+vim.lsp.commands = vim.lsp.commands or {}
+vim.lsp.commands["witty.run"] = vim.lsp.commands["witty.run"] or run_command
+M.run_command = run_command
+
 --- The configuration for `vim.lsp.config` (Neovim 0.11+).
 function M.lsp_config()
   return {

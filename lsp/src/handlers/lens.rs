@@ -48,10 +48,18 @@ pub fn code_lens(
                 continue;
             }
             let range = lines.range(&path, func.focus_range);
-            let call = match (func.params, examples.first()) {
-                (0, _) => format!("{export}()"),
-                (_, Some(example)) => with_export(&example.call, export),
-                (_, None) => String::new(),
+            // The title says what a click does: run the function, run its first example,
+            // or ask for arguments (`…`).
+            let (call, title) = match (func.params, examples.first()) {
+                (0, _) => (format!("{export}()"), "▶ Run".to_string()),
+                (_, Some(example)) => (
+                    with_export(&example.call, export),
+                    format!("▶ Run {}", example.call.trim()),
+                ),
+                (_, None) => (
+                    String::new(),
+                    format!("▶ Run {}(…)", split_export(export).1),
+                ),
             };
             let run = RunArguments {
                 component: component.path.clone(),
@@ -60,7 +68,7 @@ pub fn code_lens(
                 call,
                 needs_args: func.params > 0,
             };
-            lenses.push(lens(range, "▶ Run", RUN, serde_json::to_value(run)));
+            lenses.push(lens(range, &title, RUN, serde_json::to_value(run)));
             if !examples.is_empty() {
                 let test = TestArguments {
                     component: component.path.clone(),
