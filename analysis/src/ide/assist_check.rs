@@ -4,12 +4,12 @@
 //! that closes a `use` cycle, a close name that is not a type), and a fix that makes
 //! things worse is worse than none.
 
+use std::path::{Path, PathBuf};
+
+use super::rename::{SourceChange, TextEdit};
 use crate::fx::HashMap;
 use crate::input::{PackageSource, Root};
 use crate::{AnalysisHost, Diagnostic, LoadedFile, LoadedPackage, PackageLayout};
-use std::path::{Path, PathBuf};
-
-use super::rename::SourceChange;
 
 /// What a diagnostic is, apart from where: edits move the ranges of everything after them.
 type Key = (&'static str, crate::Severity, String, PathBuf);
@@ -18,11 +18,12 @@ fn key(d: &Diagnostic) -> Key {
     (d.code, d.severity, d.message.clone(), d.file.clone())
 }
 
-/// The root's packages as they were loaded, with the change applied to their texts.
+/// A copy of the root in a database of its own, in which each fix is applied, analysed and
+/// taken back: after the first, a fix costs what the edited file and its dependents cost.
 pub(crate) struct FixCheck {
     before: HashMap<Key, usize>,
-    main: LoadedPackage,
-    features: crate::input::Features,
+    host: AnalysisHost,
+    root: Root,
 }
 
 impl FixCheck {
@@ -43,39 +44,42 @@ impl FixCheck {
                 loaded(db, d, &path)
             })
             .collect();
+        let mut host = AnalysisHost::new();
+        let copy = host.add_root(&main, root.features(db).clone());
         FixCheck {
             before: counts,
-            main,
-            features: root.features(db).clone(),
+            host,
+            root: copy,
         }
     }
 
     /// Whether applying `change` removes `fixed` and adds no diagnostic.
-    pub(crate) fn holds(&self, change: &SourceChange, fixed: &Diagnostic) -> bool {
-        let mut package = self.main.clone();
+    pub(crate) fn holds(&mut self, change: &SourceChange, fixed: &Diagnostic) -> bool {
+        let mut originals = Vec::new();
+        let mut applies = true;
         for (path, edits) in &change.files {
-            let Some(file) = find_file(&mut package, path) else {
+            let Some(text) = self.host.file_text(path) else {
                 // A change to a file outside the root cannot be checked here.
-                return false;
+                applies = false;
+                break;
             };
-            let mut edits = edits.clone();
-            edits.sort_by_key(|e| std::cmp::Reverse(e.range.start()));
-            for e in &edits {
-                let range = std::ops::Range::<usize>::from(e.range);
-                if range.end > file.text.len()
-                    || !file.text.is_char_boundary(range.start)
-                    || !file.text.is_char_boundary(range.end)
-                {
-                    return false;
-                }
-                file.text.replace_range(range, &e.new_text);
-            }
+            let Some(edited) = apply(&text, edits) else {
+                applies = false;
+                break;
+            };
+            self.host.set_file_text(path, &edited);
+            originals.push((path.clone(), text));
         }
-        let mut host = AnalysisHost::new();
-        let root = host.add_root(&package, self.features.clone());
-        let after = host.diagnostics(root);
+        let holds = applies && self.compare(fixed);
+        for (path, text) in originals {
+            self.host.set_file_text(&path, &text);
+        }
+        holds
+    }
+
+    fn compare(&self, fixed: &Diagnostic) -> bool {
         let mut counts = HashMap::default();
-        for d in &after {
+        for d in &self.host.diagnostics(self.root) {
             *counts.entry(key(d)).or_insert(0usize) += 1;
         }
         let fixed_key = key(fixed);
@@ -88,11 +92,22 @@ impl FixCheck {
     }
 }
 
-fn find_file<'a>(package: &'a mut LoadedPackage, path: &Path) -> Option<&'a mut LoadedFile> {
-    if package.files.iter().any(|f| f.path == path) {
-        return package.files.iter_mut().find(|f| f.path == path);
+/// The text with the edits made, or `None` if one does not fit it.
+fn apply(text: &str, edits: &[TextEdit]) -> Option<String> {
+    let mut text = text.to_string();
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.range.start()));
+    for e in &edits {
+        let range = std::ops::Range::<usize>::from(e.range);
+        if range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
+            return None;
+        }
+        text.replace_range(range, &e.new_text);
     }
-    package.deps.iter_mut().find_map(|d| find_file(d, path))
+    Some(text)
 }
 
 /// A package source read back from the database as the loader would have given it.

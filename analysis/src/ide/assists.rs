@@ -69,7 +69,7 @@ impl Analysis {
             }
             // A fix is offered only if it does what it says on the whole package.
             if out.iter().any(|a| a.fixes.is_some()) {
-                let check = FixCheck::new(db, root, &all);
+                let mut check = FixCheck::new(db, root, &all);
                 out.retain(|a| a.fixes.as_ref().is_none_or(|d| check.holds(&a.change, d)));
             }
             out.extend(cx.add_since(range));
