@@ -42,22 +42,8 @@ pub fn compute(
         }
         order.extend(own);
         let mut found = analysis.root_diagnostics(root)?;
-        let root_path = analysis.root_path(root);
-        // wit-parser's verdict counts only where witty's own checks found no error, and only
-        // for the texts it was given: after any edit of the package it is forgotten.
-        if !found.iter().any(|d| d.severity == Severity::Error)
-            && let Some(d) = quiet.backstop_for(root_path, analysis.root_version(root))
-        {
-            found.push(d.clone());
-        }
-        found.extend(
-            quiet
-                .components
-                .get(root_path)
-                .into_iter()
-                .flatten()
-                .cloned(),
-        );
+        let has_errors = found.iter().any(|d| d.severity == Severity::Error);
+        found.extend(quiet_findings(snap, root, quiet, has_errors, None));
         for mut d in found {
             if homes.get(&d.file) != Some(&root) {
                 if homes.contains_key(&d.file) {
@@ -89,6 +75,68 @@ pub fn compute(
             (path, converted)
         })
         .collect())
+}
+
+/// What the quiet moments found about a root (all of it, or what is about `only`):
+/// wit-parser's verdict, which counts only where witty's own checks found no error and only
+/// for the texts it was given (after any edit of the package it is forgotten), and the
+/// built components' problems.
+fn quiet_findings(
+    snap: &Snapshot,
+    root: Root,
+    quiet: &crate::quiet::Findings,
+    has_errors: bool,
+    only: Option<&Path>,
+) -> Vec<Diagnostic> {
+    let analysis = &snap.analysis;
+    let root_path = analysis.root_path(root);
+    let mut out = Vec::new();
+    if !has_errors && let Some(d) = quiet.backstop_for(root_path, analysis.root_version(root)) {
+        out.push(d.clone());
+    }
+    out.extend(
+        quiet
+            .components
+            .get(root_path)
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
+    if let Some(only) = only {
+        out.retain(|d| d.file == only);
+    }
+    out
+}
+
+/// The diagnostics of the edited file alone, exactly as [`compute`] gives them, without
+/// checking the other files of its package: a big package's edited file is answered first.
+/// `None` where that cannot be told from the file alone: a file of no package, or the
+/// package's first file, which also shows the problems of folders and binaries.
+pub fn compute_first(
+    snap: &Snapshot,
+    path: &Path,
+    quiet: &crate::quiet::Findings,
+) -> Cancellable<Option<(PathBuf, Vec<lsp::Diagnostic>)>> {
+    let analysis = &snap.analysis;
+    let Some((root, mut found)) = analysis.file_diagnostics(path)? else {
+        return Ok(None);
+    };
+    if analysis.home_files(root)?.first().map(PathBuf::as_path) == Some(path) {
+        return Ok(None);
+    }
+    // An error anywhere in the package sets wit-parser's verdict aside. Asking costs the
+    // whole package, so it is asked only when there is a verdict for these very texts (never
+    // right after an edit of the package) and this file has no error of its own.
+    let verdict = quiet
+        .backstop_for(analysis.root_path(root), analysis.root_version(root))
+        .is_some();
+    let has_errors = found.iter().any(|d| d.severity == Severity::Error)
+        || (verdict && analysis.root_has_errors(root)?);
+    found.extend(quiet_findings(snap, root, quiet, has_errors, Some(path)));
+    let mut lines = Lines::new(analysis, snap.encoding);
+    let list = bounded(found);
+    let converted = list.iter().map(|d| to_lsp(d, &mut lines)).collect();
+    Ok(Some((path.to_path_buf(), converted)))
 }
 
 /// The diagnostics of a file, at most [`MAX_PER_CODE`] of each code, each cut followed by a

@@ -145,7 +145,18 @@ impl Publisher {
         let quiet = self.quiet.lock().map(|b| b.clone()).unwrap_or_default();
         let all = dirty.all;
         let wanted: HashSet<PathBuf> = dirty.roots.clone();
+        // The edited file's diagnostics go out as soon as they are known, before the rest of
+        // its package (a thousand files) is checked.
+        let (first_tx, first_rx) = tokio::sync::oneshot::channel();
         let compute = move || {
+            if let Some(path) = &first {
+                let one = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    crate::diagnostics::compute_first(&snap, path, &quiet)
+                }));
+                if let Ok(Ok(Some(found))) = one {
+                    let _ = first_tx.send(found);
+                }
+            }
             let roots: Vec<_> = snap
                 .analysis
                 .roots()
@@ -175,7 +186,20 @@ impl Publisher {
             drop(snap);
             (found, homes)
         };
-        let (files, homes) = match tokio::task::spawn_blocking(compute).await {
+        let task = tokio::task::spawn_blocking(compute);
+        let mut first_sent = None;
+        if let Ok((path, diagnostics)) = first_rx.await {
+            let mut published = self.published.lock().await;
+            if let Some(uri) = convert::uri(&path) {
+                published.insert(path.clone(), diagnostics.clone());
+                self.client
+                    .publish_diagnostics(uri, diagnostics, versions.get(&path).copied())
+                    .await;
+                tracing::debug!("the edited file published in {:?}", started.elapsed());
+                first_sent = Some(path);
+            }
+        }
+        let (files, homes) = match task.await {
             Ok((Ok(Ok(files)), homes)) => (files, homes),
             Ok((Ok(Err(_cancelled)), _)) => {
                 tracing::debug!(
@@ -215,8 +239,9 @@ impl Publisher {
             }
         }
         for (i, (path, diagnostics)) in files.into_iter().enumerate() {
-            // The edited file is always answered: the editor waits for it.
-            if published.get(&path) == Some(&diagnostics) && i > 0 {
+            // The edited file is always answered (the editor waits for it), once.
+            let answer = i == 0 && first_sent.is_none();
+            if published.get(&path) == Some(&diagnostics) && !answer {
                 continue;
             }
             let Some(uri) = convert::uri(&path) else {

@@ -65,7 +65,33 @@ impl Backend {
     }
 
     /// Runs a handler on a snapshot in a blocking thread; a panic becomes an error answer.
+    /// A handler cancelled by something other than an edit (the quiet moment's clean-up of
+    /// the database) runs again on a new snapshot: "content modified" is for edits only.
     async fn request<P, R>(&self, params: P, handler: fn(&Snapshot, P) -> Result<R>) -> Result<R>
+    where
+        P: Clone + Send + 'static,
+        R: Send + 'static,
+    {
+        const TRIES: usize = 3;
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let generation = self.publisher.generation.load(Ordering::SeqCst);
+            let answer = self.request_once(params.clone(), handler).await;
+            let cancelled = matches!(&answer, Err(e) if *e == handlers::content_modified());
+            let edited = self.publisher.generation.load(Ordering::SeqCst) != generation;
+            if !cancelled || edited || tries == TRIES {
+                return answer;
+            }
+            tracing::debug!("a request cancelled without an edit runs again");
+        }
+    }
+
+    async fn request_once<P, R>(
+        &self,
+        params: P,
+        handler: fn(&Snapshot, P) -> Result<R>,
+    ) -> Result<R>
     where
         P: Send + 'static,
         R: Send + 'static,

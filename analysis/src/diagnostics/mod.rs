@@ -46,6 +46,44 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
     for file in files {
         out.extend(file_diagnostics(db, root, file).iter().cloned());
     }
+    out.extend(package_diagnostics(db, root).iter().cloned());
+    // Order: by file as the root lists them, then by position.
+    let order: crate::fx::HashMap<&std::path::Path, usize> = files_order
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_path(), i))
+        .collect();
+    out.sort_by_cached_key(|d| {
+        (
+            order.get(d.file.as_path()).copied().unwrap_or(usize::MAX),
+            d.range.start(),
+            d.range.end(),
+        )
+    });
+    out.dedup();
+    Arc::new(out)
+}
+
+/// The diagnostics of one file of a root, by position, as [`root_diagnostics`] lists them
+/// for that file: the edited file's, before the other files of a big package are checked.
+pub fn root_file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Vec<Diagnostic> {
+    let path = file.path(db);
+    let mut out: Vec<Diagnostic> = file_diagnostics(db, root, file).iter().cloned().collect();
+    out.extend(
+        package_diagnostics(db, root)
+            .iter()
+            .filter(|d| &d.file == path)
+            .cloned(),
+    );
+    out.sort_by_cached_key(|d| (d.range.start(), d.range.end()));
+    out.dedup();
+    out
+}
+
+/// The diagnostics about the package as a whole: its graph, item names, cycles, unused
+/// `use`s and worlds. They may be about any file of the root, or about a folder.
+#[salsa::tracked(returns(clone))]
+pub fn package_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnostic>> {
     let mut diags: Vec<Diag> = Vec::new();
     diags.extend(package_graph_diags(db, root).iter().cloned());
     diags.extend(package_items_diags(db, root).iter().cloned());
@@ -72,22 +110,7 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
             }
         }
     }
-    out.extend(diags.iter().map(|d| to_diagnostic(db, d)));
-    // Order: by file as the root lists them, then by position.
-    let order: crate::fx::HashMap<&std::path::Path, usize> = files_order
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.as_path(), i))
-        .collect();
-    out.sort_by_cached_key(|d| {
-        (
-            order.get(d.file.as_path()).copied().unwrap_or(usize::MAX),
-            d.range.start(),
-            d.range.end(),
-        )
-    });
-    out.dedup();
-    Arc::new(out)
+    Arc::new(diags.iter().map(|d| to_diagnostic(db, d)).collect())
 }
 
 fn locate(db: &dyn salsa::Database, at: &At) -> (std::path::PathBuf, TextRange) {

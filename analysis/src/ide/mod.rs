@@ -129,6 +129,18 @@ impl Analysis {
         })
     }
 
+    /// The diagnostics of one file in its home root, in the order [`Self::root_diagnostics`]
+    /// gives them for that file, without checking the root's other files.
+    pub fn file_diagnostics(&self, path: &Path) -> Cancellable<Option<(Root, Vec<Diagnostic>)>> {
+        self.catch(|db| {
+            let (root, file) = self.locate(db, path)?;
+            let mut out: Vec<Diagnostic> =
+                self.read_problems.get(path).cloned().into_iter().collect();
+            out.extend(crate::diagnostics::root_file_diagnostics(db, root, file));
+            Some((root, out))
+        })
+    }
+
     /// Computes the diagnostics of many roots on every core (for the first load of a
     /// workspace); later questions about them find the answers ready.
     pub fn prepare(&self, roots: &[Root]) {

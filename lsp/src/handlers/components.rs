@@ -5,7 +5,7 @@ use witty_analysis::component::read_component;
 
 use crate::state::Snapshot;
 
-#[derive(serde::Deserialize)]
+#[derive(Clone, serde::Deserialize)]
 pub struct InspectParams {
     /// The `.wasm` file.
     pub uri: tower_lsp_server::ls_types::Uri,

@@ -252,7 +252,7 @@ pub fn inlay_hint(
     ))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Clone, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SyntaxTreeParams {
     pub text_document: lsp::TextDocumentIdentifier,
