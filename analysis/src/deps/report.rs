@@ -284,7 +284,10 @@ pub fn report(
     let graph = package_graph(db, root);
     let (refs, _) = references(host, root);
     let deps_dir = project.package_dir.join("deps");
-    let base = project.package_dir.parent().unwrap_or(&project.package_dir);
+    let base = match project.package_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let has_lock = |tool: Tool| {
         project.locked.iter().any(|l| l.tool == tool)
             || project
