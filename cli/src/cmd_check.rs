@@ -39,33 +39,13 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut sources = Sources::default();
     let mut roots = Vec::new();
     let mut io_failed = false;
-    // The dependency report of each folder package: its problems join the root's.
-    let mut reports = Vec::new();
     for path in &paths {
-        let package = if path.is_dir() {
-            match crate::cmd_deps::load(path, &mut host, features.clone()) {
-                Ok((loaded, root)) => {
-                    for file in &loaded.project.files {
-                        sources.add(&file.path, &file.text);
-                    }
-                    let package = loaded.package.clone();
-                    reports.push((root, loaded));
-                    package
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    io_failed = true;
-                    continue;
-                }
-            }
-        } else {
-            match witty_analysis::load_path(path) {
-                Ok(package) => package,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    io_failed = true;
-                    continue;
-                }
+        let package = match witty_analysis::load_path(path) {
+            Ok(package) => package,
+            Err(e) => {
+                eprintln!("error: {e}");
+                io_failed = true;
+                continue;
             }
         };
         for file in witty_analysis::all_files(&package) {
@@ -76,19 +56,23 @@ pub fn run(args: CheckArgs) -> u8 {
             }
             sources.add(&file.path, &file.text);
         }
-        roots.push(host.add_root(&package, features.clone()));
+        let root = host.add_root(&package, features.clone());
+        // Dependency problems point into the tools' manifests and locks too.
+        if let Some(project) = host.project(root) {
+            for file in &project.files {
+                sources.add(&file.path, &file.text);
+            }
+        }
+        roots.push(root);
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut seen: std::collections::HashSet<Diagnostic> = std::collections::HashSet::new();
     for root in roots {
-        let mut found = if args.no_backstop {
+        let found = if args.no_backstop {
             host.diagnostics(root)
         } else {
             host.diagnostics_with_backstop(root)
         };
-        if let Some((_, loaded)) = reports.iter().find(|(r, _)| *r == root) {
-            crate::cmd_deps::merge(&mut found, loaded);
-        }
         for d in found {
             // A file in two roots (a path given twice) is reported once.
             if !seen.contains(&d) {

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use witty_analysis::deps::{DepsReport, Env, Project, load_with_cache, report};
-use witty_analysis::{AnalysisHost, Diagnostic, Features, LoadedPackage, Severity};
+use witty_analysis::deps::{DepsReport, Project, report};
+use witty_analysis::{AnalysisHost, Features, Severity};
 
 use crate::sources::Sources;
 
@@ -29,41 +29,24 @@ pub struct DepsArgs {
     pub format: DepsFormat,
 }
 
-/// A package loaded with its dependencies and its project's files, and the report on them.
-pub struct Loaded {
-    pub package: LoadedPackage,
-    pub project: Project,
-    pub report: DepsReport,
-}
-
-/// Loads `path` as `wit check` does and reports its dependencies.
-pub fn load(
-    path: &Path,
-    host: &mut AnalysisHost,
-    features: Features,
-) -> Result<(Loaded, witty_analysis::input::Root), String> {
-    let (package, project) =
-        load_with_cache(path, &Env::from_process()).map_err(|e| e.to_string())?;
-    let root = host.add_root(&package, features);
-    let report = report(host, root, &package, &project);
-    Ok((
-        Loaded {
-            package,
-            project,
-            report,
-        },
-        root,
-    ))
-}
-
-/// The texts diagnostics point into: the package's files and the project's manifests.
-pub fn add_sources(loaded: &Loaded, sources: &mut Sources) {
-    for file in witty_analysis::all_files(&loaded.package) {
+/// Loads the package at `path` as `wit check` does and reports its dependencies, with the
+/// texts its diagnostics point into.
+fn load(path: &Path) -> Result<(DepsReport, Sources), String> {
+    let package = witty_analysis::load_path(path).map_err(|e| e.to_string())?;
+    let mut host = AnalysisHost::new();
+    let root = host.add_root(&package, Features::default());
+    let project = host.project(root).map(|p| (*p).clone()).unwrap_or(Project {
+        package_dir: path.to_path_buf(),
+        ..Project::default()
+    });
+    let mut sources = Sources::default();
+    for file in witty_analysis::all_files(&package) {
         sources.add(&file.path, &file.text);
     }
-    for file in &loaded.project.files {
+    for file in &project.files {
         sources.add(&file.path, &file.text);
     }
+    Ok((report(host.db(), root, &project), sources))
 }
 
 pub fn run(args: DepsArgs) -> u8 {
@@ -75,17 +58,14 @@ pub fn run(args: DepsArgs) -> u8 {
         );
         return 2;
     }
-    let mut host = AnalysisHost::new();
-    let (loaded, _) = match load(&path, &mut host, Features::default()) {
+    let (r, sources) = match load(&path) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
-    let mut sources = Sources::default();
-    add_sources(&loaded, &mut sources);
-    let r = &loaded.report;
+    let r = &r;
     let out = match args.format {
         DepsFormat::Human => human(r, &sources),
         DepsFormat::Json => format!("{}\n", to_json(r, &sources)),
@@ -214,9 +194,4 @@ fn to_json(r: &DepsReport, sources: &Sources) -> Value {
         "diagnostics": crate::report::json::items(&r.problems, sources),
         "summary": {"errors": c.errors, "warnings": c.warnings, "dependencies": r.entries.len(), "missing": r.missing.len()},
     })
-}
-
-/// Diagnostics of `wit check` with the dependency problems merged in.
-pub fn merge(diagnostics: &mut Vec<Diagnostic>, loaded: &Loaded) {
-    witty_analysis::deps::report::merge(diagnostics, &loaded.report);
 }

@@ -141,8 +141,8 @@ fn check_says_which_command_fetches_a_locked_package() {
         .collect();
     insta::assert_debug_snapshot!(found, @r#"
         [
-            "warning unlocked-dependency: `wit/deps/random` (`wasi:random@0.2.0`) is in `deps/` but `wkg.lock` does not lock it: it was put there by hand or by another tool, and `wkg wit fetch` may delete or replace it; declare it so that the lock has it, or remove it",
             "error dependency-not-fetched: package `wasi:cli@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (.)",
+            "warning unlocked-dependency: `wit/deps/random` (`wasi:random@0.2.0`) is in `deps/` but `wkg.lock` does not lock it: it was put there by hand or by another tool, and `wkg wit fetch` may delete or replace it; declare it so that the lock has it, or remove it",
         ]
     "#);
     // witty never writes into the project or the cache.

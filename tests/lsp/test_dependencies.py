@@ -86,3 +86,27 @@ async def test_dependencies_of_no_package_is_an_error(client):
         await client.protocol.send_request_async(
             "witty/dependencies", {"uri": "untitled:nothing"}
         )
+
+
+@pytest.mark.asyncio
+async def test_the_server_says_which_command_fetches_a_locked_package(client):
+    from lsprotocol import types as t
+
+    from conftest import codes
+
+    proj = write_project(client.workspace_root)
+    world = proj / "wit" / "world.wit"
+    client.workspace_did_change_watched_files(
+        t.DidChangeWatchedFilesParams(
+            changes=[
+                t.FileEvent(uri=p.as_uri(), type=t.FileChangeType.Created)
+                for p in [world, proj / "wit" / "deps" / "wasi-io-0.2.0" / "package.wit"]
+            ]
+        )
+    )
+    await wait_for(lambda: "dependency-not-fetched" in codes(client, world.as_uri()), client)
+    [d] = [d for d in client.diagnostics[world.as_uri()] if d.code == "dependency-not-fetched"]
+    assert "run `wkg wit fetch`" in d.message, d.message
+    assert d.range.start == t.Position(line=4, character=9)
+    # It replaces wit-parser's plain "not found" at that place.
+    assert "unresolved-package" not in codes(client, world.as_uri())

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use witty_syntax::LineIndex;
 
-use super::{DepsReport, Env, Project, cache, load_with_cache, report};
+use super::{DepsReport, Env, Project, cache, report};
 use crate::{AnalysisHost, Diagnostic, Features};
 
 /// A written fixture: its folder and wkg's cache in it.
@@ -88,15 +88,18 @@ pub(crate) fn write(fixture: &str) -> Written {
 
 /// The report of the package in `package` (relative to the fixture's folder), and every
 /// diagnostic `wit check` gives for it.
-pub(crate) fn run(w: &Written, package: &str) -> (DepsReport, Vec<Diagnostic>, Project) {
+pub(crate) fn run(w: &Written, package: &str) -> (DepsReport, Vec<Diagnostic>) {
     let path = w.path().join(package);
-    let (loaded, project) = load_with_cache(&path, &w.env()).expect("loadable package");
-    let mut host = AnalysisHost::new();
+    let loaded = crate::load_path(&path).expect("loadable package");
+    let mut host = AnalysisHost::without_projects();
+    host.set_deps_env(Some(w.env()));
     let root = host.add_root(&loaded, Features::default());
-    let found = report(&host, root, &loaded, &project);
-    let mut diags = host.diagnostics(root);
-    super::report::merge(&mut diags, &found);
-    (found, diags, project)
+    let project = host.project(root).map(|p| (*p).clone()).unwrap_or(Project {
+        package_dir: path,
+        ..Project::default()
+    });
+    let found = report(host.db(), root, &project);
+    (found, host.diagnostics(root))
 }
 
 /// A diagnostic as `path:line:column: severity code: message`, paths relative to `base`.
@@ -129,7 +132,7 @@ pub(crate) fn check(fixture: &str) -> String {
 }
 
 pub(crate) fn check_written(w: &Written, package: &str) -> String {
-    let (found, diags, _) = run(w, package);
+    let (found, diags) = run(w, package);
     let base = w.path();
     let mut out = String::new();
     let tools: Vec<&str> = found.tools.iter().map(|t| t.name()).collect();

@@ -17,7 +17,7 @@ use witty_syntax::TextRange;
 
 use crate::Diagnostic;
 
-pub use report::{DepEntry, DepsReport, Origin, load_with_cache, report};
+pub use report::{DepEntry, DepsReport, MissingDep, Origin, merge, report, with_project};
 
 /// A tool that fills `deps/` folders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,7 +48,7 @@ impl Tool {
 }
 
 /// A dependency a manifest asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Declared {
     pub tool: Tool,
     /// `ns:name` for wkg and cargo-component; the `deps/` folder name for wit-deps.
@@ -63,7 +63,7 @@ pub struct Declared {
 }
 
 /// A dependency a lock file pins.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Locked {
     pub tool: Tool,
     /// `ns:name` for wkg and cargo-component; the `deps/` folder name for wit-deps.
@@ -123,7 +123,7 @@ impl Env {
 }
 
 /// A file of the project that was read, with its text (for messages that quote it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProjectFile {
     pub tool: Tool,
     pub path: PathBuf,
@@ -131,7 +131,7 @@ pub struct ProjectFile {
 }
 
 /// What the tools' files say about one package folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Project {
     /// The package's folder (the one with its `.wit` files and `deps/`).
     pub package_dir: PathBuf,
@@ -169,6 +169,11 @@ impl Project {
         tools.sort();
         tools.dedup();
         tools
+    }
+
+    /// Whether any tool's file was found: otherwise the package is left as it is.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.problems.is_empty()
     }
 
     fn read(&mut self, tool: Tool, path: &Path) -> Option<String> {

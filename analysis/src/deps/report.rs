@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 
 use witty_syntax::{TextRange, TextSize};
 
-use super::{Env, Locked, Project, Tool, cache};
+use super::{Locked, Project, Tool, cache};
 use crate::hir::{PackageName, UsePath, file_summary, span_map};
-use crate::input::Root;
+use crate::input::{PackageSource, Root};
 use crate::semantics::binary::{BinWorldItem, binary_packages};
 use crate::semantics::{PackageSrc, package_graph};
-use crate::{AnalysisHost, Diagnostic, LoadError, LoadedPackage, PackageLayout, Related, Severity};
+use crate::{AnalysisHost, Diagnostic, LoadedPackage, PackageLayout, Related, Severity};
 
 /// Where a dependency was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,23 +80,20 @@ pub struct DepsReport {
     pub problems: Vec<Diagnostic>,
 }
 
-/// Loads a package as `load_path` does, and reads its project's files; a package that a lock
-/// pins and no folder has is loaded from wkg's cache, and a wkg workspace member without a
-/// `deps/` of its own reads the workspace's `wkg/deps`.
-pub fn load_with_cache(path: &Path, env: &Env) -> Result<(LoadedPackage, Project), LoadError> {
-    let mut package = crate::load_path(path)?;
-    if !matches!(package.layout, PackageLayout::Folder) {
-        return Ok((package, Project::default()));
-    }
-    let project = Project::discover(path, env);
+/// A folder package with what its project adds: a wkg workspace member without a `deps/` of
+/// its own reads the workspace's `wkg/deps`, and a package that a lock pins and no folder has
+/// is read from wkg's cache. Errors reading those are left for the report to find.
+pub fn with_project(package: &LoadedPackage, project: &Project) -> LoadedPackage {
+    let mut package = package.clone();
     if package.deps.is_empty()
         && let Some(ws) = &project.workspace_deps
+        && let Ok(deps) = crate::loader::load_deps(ws)
     {
-        package.deps = crate::loader::load_deps(ws)?;
+        package.deps = deps;
     }
-    let cached = cached_deps(&package, &project);
+    let cached = cached_deps(&package, project);
     package.deps.extend(cached);
-    Ok((package, project))
+    package
 }
 
 /// The cache blobs of the locked packages that the package needs and no folder has.
@@ -112,9 +109,10 @@ fn cached_deps(package: &LoadedPackage, project: &Project) -> Vec<LoadedPackage>
     if candidates.is_empty() {
         return Vec::new();
     }
-    let mut host = AnalysisHost::new();
+    // A host of its own, that reads no project (the packages are what is asked about).
+    let mut host = AnalysisHost::without_projects();
     let root = host.add_root(package, crate::Features::default());
-    let (_, missing) = references(&host, root);
+    let (_, missing) = references(host.db(), root);
     let mut out = Vec::new();
     let mut added = BTreeSet::new();
     for name in missing {
@@ -154,8 +152,7 @@ struct Ref {
 
 /// Every reference from a package of the root to another package, and the names that no
 /// package of the root has.
-fn references(host: &AnalysisHost, root: Root) -> (Vec<Ref>, BTreeSet<PackageName>) {
-    let db = host.db();
+fn references(db: &dyn salsa::Database, root: Root) -> (Vec<Ref>, BTreeSet<PackageName>) {
     let graph = package_graph(db, root);
     let mut refs = Vec::new();
     for (i, pkg) in graph.packages.iter().enumerate() {
@@ -273,16 +270,30 @@ fn rel<'a>(path: &'a Path, base: &Path) -> std::path::Display<'a> {
     path.strip_prefix(base).unwrap_or(path).display()
 }
 
-/// The report of the root made of `package` (as `load_with_cache` loaded it).
-pub fn report(
-    host: &AnalysisHost,
-    root: Root,
-    package: &LoadedPackage,
-    project: &Project,
-) -> DepsReport {
-    let db = host.db();
+/// A dependency as the root holds it: where it is, and its bytes if it is a binary.
+struct Src {
+    root: PathBuf,
+    bytes: Option<std::sync::Arc<[u8]>>,
+}
+
+/// The report of a root whose package folder belongs to `project`.
+pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsReport {
+    let deps: Vec<Src> = root
+        .deps(db)
+        .iter()
+        .map(|d| match d {
+            PackageSource::Wit { path, .. } => Src {
+                root: path.clone(),
+                bytes: None,
+            },
+            PackageSource::Binary(f) => Src {
+                root: f.path(db).clone(),
+                bytes: Some(f.bytes(db).clone()),
+            },
+        })
+        .collect();
     let graph = package_graph(db, root);
-    let (refs, _) = references(host, root);
+    let (refs, _) = references(db, root);
     let deps_dir = project.package_dir.join("deps");
     let base = match project.package_dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -306,9 +317,7 @@ pub fn report(
             PackageSrc::Wit { lists } => lists.first().map(|(f, _)| f.path(db).clone())?,
             PackageSrc::Binary { file, .. } => file.path(db).clone(),
         };
-        package
-            .deps
-            .iter()
+        deps.iter()
             .position(|d| path == d.root || path.parent() == Some(d.root.as_path()))
     };
     let owners: Vec<Option<usize>> = (0..graph.packages.len()).map(entry_of).collect();
@@ -330,7 +339,7 @@ pub fn report(
 
     let mut problems = project.problems.clone();
     let mut entries = Vec::new();
-    for (e, dep) in package.deps.iter().enumerate() {
+    for (e, dep) in deps.iter().enumerate() {
         let origin = if project
             .cache_dir
             .as_ref()
@@ -379,10 +388,10 @@ pub fn report(
         // A wkg lock's digest is of the package's binary: check it where the binary is.
         for l in &locked {
             let Some(digest) = &l.digest else { continue };
-            if l.tool == Tool::WitDeps || !matches!(dep.layout, PackageLayout::Binary(_)) {
+            if l.tool == Tool::WitDeps {
                 continue;
             }
-            let PackageLayout::Binary(bytes) = &dep.layout else {
+            let Some(bytes) = &dep.bytes else {
                 continue;
             };
             let found = cache::sha256(bytes);
@@ -467,10 +476,10 @@ pub fn report(
         else {
             continue;
         };
-        let Some(dep) = package.deps.iter().find(|d| d.root == entry.path) else {
+        let Some(dep) = deps.iter().find(|d| d.root == entry.path) else {
             continue;
         };
-        let PackageLayout::Binary(bytes) = &dep.layout else {
+        let Some(bytes) = &dep.bytes else {
             continue;
         };
         let found = cache::sha256(bytes);
@@ -647,7 +656,7 @@ pub fn report(
                             && r.at.is_some()
                     })
                     .and_then(|r| r.at.clone())
-                    .or_else(|| owners[old].map(|e| (package.deps[e].root.clone(), start())));
+                    .or_else(|| owners[old].map(|e| (deps[e].root.clone(), start())));
                 let Some((file, range)) = place else { continue };
                 problems.push(warning(
                     "duplicate-dependency-version",

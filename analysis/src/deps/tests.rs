@@ -79,8 +79,8 @@ fn a_locked_package_in_no_folder_and_no_cache_is_not_fetched() {
         r#"tools: [wkg]
 missing wasi:cli@0.2.0 (needed by my:app)
 missing wasi:io@0.2.0 (needed by my:app); fetch: wkg wit fetch
-wit/world.wit:4:10: error unresolved-package: package `wasi:cli@0.2.0` not found in `<dir>/wit/deps`: add it there as a folder of `.wit` files, a single `.wit` file, or a binary WIT package (`.wasm`/`.wat`) directly in `deps/` (`wkg wit fetch` or `wit-deps` fill `deps/` from a registry)
 wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>)
+wit/world.wit:4:10: error unresolved-package: package `wasi:cli@0.2.0` not found in `<dir>/wit/deps`: add it there as a folder of `.wit` files, a single `.wit` file, or a binary WIT package (`.wasm`/`.wat`) directly in `deps/` (`wkg wit fetch` or `wit-deps` fill `deps/` from a registry)
 "#,
     );
 }
@@ -103,13 +103,13 @@ fn a_cache_blob_that_is_not_a_wit_package() {
         r#"tools: [wkg]
 cache [] cache/sha256:11111111…: unused; locked: []; declared: []; needs: []
 missing wasi:io@0.2.0 (needed by my:app); fetch: wkg wit fetch
+wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>)
 cache/sha256:1111111111111111111111111111111111111111111111111111111111111111:1:1: error invalid-binary-package: not a WIT package: neither WebAssembly nor WebAssembly text (expected `(`
      --> <anon>:1:1
       |
     1 | not wasm
       | ^)
 wkg.lock:9:10: error lock-digest-mismatch: wkg's cache holds `<dir>/cache/sha256:1111111111111111111111111111111111111111111111111111111111111111` for `wasi:io@0.2.0`, but its content has digest `sha256:dc0cbbe931352caad7a936203e1d540bb96efc8aaafbf760fb94774364aeac06`: the cache is damaged; delete that file and run `wkg wit fetch` to fetch it again
-wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>)
 "#,
     );
 }
@@ -124,8 +124,8 @@ fn wit_deps_declared_but_not_fetched() {
         r#"tools: [wit-deps]
 folder [wasi:io@0.2.0] wit/deps/io: used; locked: []; declared: [wit-deps]; needs: []
 missing wasi:cli@0.2.0 (needed by my:app); fetch: wit-deps update
-wit/deps.toml:2:89: error invalid-manifest: a digest of 64 hex digits was expected; this has 3 characters
 wit/world.wit:4:10: error dependency-not-fetched: package `wasi:cli@0.2.0` is not fetched: `wit/deps.toml` declares it, but `deps/` does not have it; run `wit-deps update` in the project folder (<dir>)
+wit/deps.toml:2:89: error invalid-manifest: a digest of 64 hex digits was expected; this has 3 characters
 "#,
     );
 }
@@ -144,8 +144,8 @@ fn wit_deps_lock_explains_its_folders() {
         r#"tools: [wit-deps]
 folder [my:handmade] wit/deps/handmade.wit: unused; locked: []; declared: []; needs: []
 folder [wasi:io@0.2.0] wit/deps/io: used; locked: [wit-deps wit/deps.lock]; declared: [wit-deps]; needs: []
-wit/deps.lock:10:1: error invalid-lock-file: unknown field `flavour` in the entry `extra` of deps.lock: wit-deps refuses it; expected one of `path`, `sha256`, `sha512`, `url`, `prefix`, `deps`
 wit/deps.lock:1:1: warning unlocked-dependency: `wit/deps/handmade.wit` (`my:handmade`) is in `deps/` but `wit/deps.lock` does not lock it: it was put there by hand or by another tool, and `wit-deps lock` may delete or replace it; declare it so that the lock has it, or remove it
+wit/deps.lock:10:1: error invalid-lock-file: unknown field `flavour` in the entry `extra` of deps.lock: wit-deps refuses it; expected one of `path`, `sha256`, `sha512`, `url`, `prefix`, `deps`
 "#,
     );
 }
@@ -207,8 +207,8 @@ fn cargo_component_dependencies() {
         &out,
         r#"tools: [cargo-component]
 missing wasi:keyvalue@0.2.0-draft (needed by my:app); fetch: cargo component build
-Cargo.toml:14:39: error invalid-manifest: unknown field `world` in the dependency `my:local`: cargo-component refuses it; expected one of `path`, `package`, `version`, `registry`
 wit/world.wit:3:10: error dependency-not-fetched: package `wasi:keyvalue@0.2.0-draft` is not fetched: `Cargo.toml` declares it, but `deps/` does not have it (nor wkg's cache); run `cargo component build` in the crate's folder (<dir>)
+Cargo.toml:14:39: error invalid-manifest: unknown field `world` in the dependency `my:local`: cargo-component refuses it; expected one of `path`, `package`, `version`, `registry`
 "#,
     );
 }
@@ -237,11 +237,11 @@ fn manifests_wkg_refuses() {
         &out,
         r#"tools: [wkg]
 wkg.toml:1:1: error invalid-manifest: unknown field `colour` in wkg.toml: wkg refuses a manifest with fields it does not know; expected one of `workspace`, `overrides`, `metadata`
+wkg.toml:2:2: error invalid-manifest: `[workspace]` cannot coexist with `[overrides]` (wkg refuses the file): use `[workspace.metadata]` for workspace-wide values, and `[overrides]` in a member's own wkg.toml
 wkg.toml:3:35: error invalid-manifest: unknown field `branch` in the override of `my:dep`: wkg refuses a manifest with fields it does not know; expected one of `path`, `version`
+wkg.toml:4:2: error invalid-manifest: `[workspace]` cannot coexist with `[metadata]` (wkg refuses the file): use `[workspace.metadata]` for workspace-wide values, and `[overrides]` in a member's own wkg.toml
 wkg.toml:6:1: error invalid-manifest: unknown field `licence` in `[metadata]`: wkg refuses a manifest with fields it does not know; expected one of `authors`, `author`, `description`, `licenses`, `license`, `source`, `repository`, `homepage`, `revision`
 wkg.toml:8:11: error invalid-manifest: `workspace.members` should be an array of paths, as in `members = ["pkg-a/wit"]`; this is a string
-wkg.toml:2:2: error invalid-manifest: `[workspace]` cannot coexist with `[overrides]` (wkg refuses the file): use `[workspace.metadata]` for workspace-wide values, and `[overrides]` in a member's own wkg.toml
-wkg.toml:4:2: error invalid-manifest: `[workspace]` cannot coexist with `[metadata]` (wkg refuses the file): use `[workspace.metadata]` for workspace-wide values, and `[overrides]` in a member's own wkg.toml
 "#,
     );
 }

@@ -73,6 +73,11 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
         }
     }
     out.extend(diags.iter().map(|d| to_diagnostic(db, d)));
+    // What the dependency tools' files say, where the package has them.
+    if let Some(project) = root.project(db) {
+        let report = crate::deps::report(db, root, project);
+        crate::deps::merge(&mut out, &report);
+    }
     // Order: by file as the root lists them, then by position.
     let order: crate::fx::HashMap<&std::path::Path, usize> = files_order
         .iter()

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::Uri;
-use witty_analysis::deps::{Env, load_with_cache, report};
+use witty_analysis::deps::{Project, report};
 use witty_analysis::{AnalysisHost, Features};
 use witty_syntax::LineIndex;
 
@@ -46,11 +46,15 @@ pub fn dependencies(_: &Snapshot, params: DependenciesParams) -> Result<Value> {
             path.display()
         )));
     };
-    let (package, project) = load_with_cache(&dir, &Env::from_process())
-        .map_err(|e| Error::invalid_params(e.to_string()))?;
+    let package =
+        witty_analysis::load_path(&dir).map_err(|e| Error::invalid_params(e.to_string()))?;
     let mut host = AnalysisHost::new();
     let root = host.add_root(&package, Features::default());
-    let r = report(&host, root, &package, &project);
+    let project = host.project(root).map(|p| (*p).clone()).unwrap_or(Project {
+        package_dir: dir.clone(),
+        ..Project::default()
+    });
+    let r = report(host.db(), root, &project);
     let dependencies: Vec<Value> = r
         .entries
         .iter()
