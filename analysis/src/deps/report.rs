@@ -5,7 +5,7 @@
 //! match, `deps/` entries no lock explains, two tools filling one `deps/`, two versions of
 //! a package where one would do.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use witty_syntax::{TextRange, TextSize};
@@ -113,13 +113,15 @@ fn cached_deps(package: &LoadedPackage, project: &Project) -> Vec<LoadedPackage>
     let mut host = AnalysisHost::without_projects();
     let root = host.add_root(package, crate::Features::default());
     let (_, missing) = references(host.db(), root);
+    let by_name: std::collections::HashMap<String, &Locked> = candidates
+        .iter()
+        .rev()
+        .map(|l| (l.package_name(), *l))
+        .collect();
     let mut out = Vec::new();
     let mut added = BTreeSet::new();
     for name in missing {
-        let Some(lock) = candidates
-            .iter()
-            .find(|l| l.package_name() == name.to_string())
-        else {
+        let Some(lock) = by_name.get(&name.to_string()) else {
             continue;
         };
         let digest = lock.digest.as_deref().unwrap_or_default();
@@ -270,6 +272,14 @@ fn rel<'a>(path: &'a Path, base: &Path) -> std::path::Display<'a> {
     path.strip_prefix(base).unwrap_or(path).display()
 }
 
+/// What names a lock entry or a declaration: a `deps/` folder name (wit-deps), or a package
+/// (`ns:name@version` in a lock, `ns:name` in a manifest).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Id(String),
+    Package(String),
+}
+
 /// A dependency as the root holds it: where it is, and its bytes if it is a binary.
 struct Src {
     root: PathBuf,
@@ -322,6 +332,25 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
     };
     let owners: Vec<Option<usize>> = (0..graph.packages.len()).map(entry_of).collect();
 
+    // The lock entries and declarations by what names them, so that a big lock file is
+    // looked up, not scanned, for each dependency.
+    let mut locks: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, l) in project.locked.iter().enumerate() {
+        let key = match l.tool {
+            Tool::WitDeps => Key::Id(l.name.clone()),
+            _ => Key::Package(l.package_name()),
+        };
+        locks.entry(key).or_default().push(i);
+    }
+    let mut declarations: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, d) in project.declared.iter().enumerate() {
+        let key = match d.tool {
+            Tool::WitDeps => Key::Id(d.name.clone()),
+            _ => Key::Package(d.name.clone()),
+        };
+        declarations.entry(key).or_default().push(i);
+    }
+
     // What the main package needs, directly or through what it needs.
     let mut used_pkgs: BTreeSet<usize> = BTreeSet::new();
     let mut stack: Vec<usize> = graph.main.map(|m| m.0 as usize).into_iter().collect();
@@ -360,23 +389,29 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
             .collect();
         let names: Vec<&PackageName> = pkgs.iter().map(|&i| &graph.packages[i].name).collect();
         let id = entry_id(&dep.root);
-        let locked: Vec<&Locked> = project
-            .locked
-            .iter()
-            .filter(|l| match l.tool {
-                Tool::WitDeps => l.name == id,
-                _ => names.iter().any(|n| l.package_name() == n.to_string()),
-            })
-            .collect();
-        let declared: BTreeSet<Tool> = project
-            .declared
-            .iter()
-            .filter(|d| match d.tool {
-                Tool::WitDeps => d.name == id,
-                _ => names.iter().any(|n| d.name == n.unversioned()),
-            })
-            .map(|d| d.tool)
-            .collect();
+        let mut found: Vec<usize> = locks.get(&Key::Id(id.clone())).cloned().unwrap_or_default();
+        let mut asked: Vec<usize> = declarations
+            .get(&Key::Id(id.clone()))
+            .cloned()
+            .unwrap_or_default();
+        for n in &names {
+            found.extend(
+                locks
+                    .get(&Key::Package(n.to_string()))
+                    .into_iter()
+                    .flatten(),
+            );
+            asked.extend(
+                declarations
+                    .get(&Key::Package(n.unversioned()))
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        found.sort();
+        found.dedup();
+        let locked: Vec<&Locked> = found.iter().map(|&i| &project.locked[i]).collect();
+        let declared: BTreeSet<Tool> = asked.iter().map(|&i| project.declared[i].tool).collect();
         let mut needs: Vec<String> = refs
             .iter()
             .filter(|r| pkgs.contains(&r.from) && !names.contains(&&r.name))
@@ -537,14 +572,17 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                 ));
             }
             None => {
-                let locked = project.locked.iter().find(|l| match l.tool {
-                    Tool::WitDeps => wit_deps_ids(&r.name).contains(&l.name),
-                    _ => l.package_name() == name,
-                });
-                let declared = project.declared.iter().find(|d| match d.tool {
-                    Tool::WitDeps => wit_deps_ids(&r.name).contains(&d.name),
-                    _ => d.name == r.name.unversioned(),
-                });
+                let first = |index: &HashMap<Key, Vec<usize>>, package: String| {
+                    wit_deps_ids(&r.name)
+                        .into_iter()
+                        .map(Key::Id)
+                        .chain([Key::Package(package)])
+                        .filter_map(|k| index.get(&k)?.first().copied())
+                        .min()
+                };
+                let locked = first(&locks, name.clone()).map(|i| &project.locked[i]);
+                let declared =
+                    first(&declarations, r.name.unversioned()).map(|i| &project.declared[i]);
                 let fetch = match (locked, declared) {
                     (Some(l), _) => Some((
                         l.tool,
