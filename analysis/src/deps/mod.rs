@@ -268,7 +268,7 @@ impl Project {
         if let Some(lock) = lock
             && let Some(text) = self.read(Tool::Wkg, &lock)
         {
-            let locked = wkg::read_lock(&lock, &text, Tool::Wkg, &mut self.problems);
+            let locked = read_lock_cached(&lock, &text, Tool::Wkg, &mut self.problems);
             self.locked.extend(locked);
         }
     }
@@ -298,12 +298,42 @@ impl Project {
             self.declared.extend(meta.dependencies);
             let lock = dir.join("Cargo-component.lock");
             if let Some(text) = self.read(Tool::CargoComponent, &lock) {
-                let locked = wkg::read_lock(&lock, &text, Tool::CargoComponent, &mut self.problems);
+                let locked =
+                    read_lock_cached(&lock, &text, Tool::CargoComponent, &mut self.problems);
                 self.locked.extend(locked);
             }
             return;
         }
     }
+}
+
+/// A wkg lock file as `wkg::read_lock` reads it, remembered by path and text: the members of a
+/// wkg workspace share one lock, which may be big, and each is a root of its own.
+fn read_lock_cached(
+    path: &Path,
+    text: &str,
+    tool: Tool,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Locked> {
+    type Parsed = std::sync::Arc<(Vec<Locked>, Vec<Diagnostic>)>;
+    static CACHE: std::sync::Mutex<Option<crate::fx::HashMap<(PathBuf, Tool), (String, Parsed)>>> =
+        std::sync::Mutex::new(None);
+    let key = (path.to_path_buf(), tool);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let map = cache.get_or_insert_with(Default::default);
+    let parsed = match map.get(&key) {
+        Some((known, parsed)) if known == text => parsed.clone(),
+        _ => {
+            let mut found = Vec::new();
+            let locked = wkg::read_lock(path, text, tool, &mut found);
+            let parsed: Parsed = std::sync::Arc::new((locked, found));
+            // One entry per lock file: an edited lock replaces what was known of it.
+            map.insert(key, (text.to_string(), parsed.clone()));
+            parsed
+        }
+    };
+    problems.extend(parsed.1.iter().cloned());
+    parsed.0.clone()
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
