@@ -316,8 +316,8 @@ fn read_lock_cached(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Locked> {
     type Parsed = std::sync::Arc<(Vec<Locked>, Vec<Diagnostic>)>;
-    static CACHE: std::sync::Mutex<Option<crate::fx::HashMap<(PathBuf, Tool), (String, Parsed)>>> =
-        std::sync::Mutex::new(None);
+    type Known = crate::fx::HashMap<(PathBuf, Tool), (String, Parsed)>;
+    static CACHE: std::sync::Mutex<Option<Known>> = std::sync::Mutex::new(None);
     let key = (path.to_path_buf(), tool);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let map = cache.get_or_insert_with(Default::default);
