@@ -364,3 +364,23 @@ fn a_big_lock_with_many_locked_folders_is_reported_quickly() {
     // About 1 s in a debug build; scanning the lock for each folder took about 8 s.
     assert!(took < std::time::Duration::from_secs(4), "{took:?}");
 }
+
+/// wit-parser (the backstop of `wit check`) resolves the package with the cache blob too, so
+/// a package resolved from the cache is clean for both.
+#[test]
+fn the_backstop_agrees_with_a_package_resolved_from_the_cache() {
+    let w = write(&format!(
+        "//- wkg.lock\n{}//- wit/world.wit\npackage my:app;\nworld app {{\n  import wasi:io/streams@0.2.0;\n}}\n//- cache\n{IO}",
+        wkg_lock(&[("wasi:io", "0.2.0")])
+    ));
+    let loaded = crate::load_path(&w.path().join("wit")).unwrap();
+    let mut host = crate::AnalysisHost::without_projects();
+    host.set_deps_env(Some(w.env()));
+    let root = host.add_root(&loaded, crate::Features::default());
+    let found: Vec<&str> = host
+        .diagnostics_with_backstop(root)
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(found, ["dependency-from-cache"]);
+}
