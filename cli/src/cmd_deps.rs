@@ -151,8 +151,32 @@ fn human(r: &DepsReport, sources: &Sources) -> String {
     }
     if !r.problems.is_empty() {
         out.push('\n');
-        out.push_str(&crate::report::human::render(&r.problems, sources));
+        let rendered = crate::report::human::render(&r.problems, sources);
+        // The problems without `wit check`'s summary line: the summary here is of the tree.
+        let body = rendered.trim_end().rsplit_once('\n').map_or("", |(b, _)| b);
+        out.push_str(body.trim_end());
+        out.push_str("\n\n");
     }
+    let c = crate::report::counts(&r.problems);
+    let _ = writeln!(
+        out,
+        "{} {}, {} missing: {} {}, {} {}",
+        r.entries.len(),
+        if r.entries.len() == 1 {
+            "dependency"
+        } else {
+            "dependencies"
+        },
+        r.missing.len(),
+        c.errors,
+        if c.errors == 1 { "error" } else { "errors" },
+        c.warnings,
+        if c.warnings == 1 {
+            "warning"
+        } else {
+            "warnings"
+        },
+    );
     out
 }
 

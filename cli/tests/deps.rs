@@ -111,7 +111,7 @@ fn deps_human_output() {
         5 │   import wasi:cli/run@0.2.0;
           │          ^^^^^^^^
 
-        checked 4 files: 1 error, 1 warning
+        2 dependencies, 1 missing: 1 error, 1 warning
     "#);
 }
 
