@@ -191,8 +191,13 @@ impl Project {
                 Some(text)
             }
             Err(e) => {
+                let code = if path.extension().is_some_and(|e| e == "lock") {
+                    toml_doc::INVALID_LOCK_FILE
+                } else {
+                    toml_doc::INVALID_MANIFEST
+                };
                 self.problems.push(toml_doc::problem(
-                    toml_doc::INVALID_MANIFEST,
+                    code,
                     path.to_path_buf(),
                     0,
                     0..0,

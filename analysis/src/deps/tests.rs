@@ -384,3 +384,47 @@ fn the_backstop_agrees_with_a_package_resolved_from_the_cache() {
         .collect();
     assert_eq!(found, ["dependency-from-cache"]);
 }
+
+/// Whatever a manifest or lock file holds, reading it never panics, and every problem points
+/// inside the file.
+mod any_text {
+    use proptest::prelude::*;
+
+    use super::super::{Tool, cargo_component, wit_deps, wkg};
+
+    fn toml_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("version = 1\n".to_string()),
+            Just("[[packages]]\n".to_string()),
+            Just("[[packages.versions]]\n".to_string()),
+            Just("[[package]]\nname = \"a:b\"\n".to_string()),
+            Just("name = \"wasi:io\"\n".to_string()),
+            Just("digest = \"sha256:".to_string()),
+            Just("[workspace]\nmembers = [".to_string()),
+            Just("[overrides]\n\"a:b\" = { path = \"x\" }\n".to_string()),
+            Just("[package.metadata.component.target.dependencies]\n".to_string()),
+            Just("io = \"https://example.com/io.tar.gz\"\n".to_string()),
+            Just("[io]\nsha256 = \"ab\"\ndeps = [\"x\"]\n".to_string()),
+            "[ -~\n\u{e9}\u{1F600}]{0,12}",
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn readers_never_panic(text in toml_like()) {
+            let path = std::path::Path::new("/p/file.toml");
+            let mut problems = Vec::new();
+            wkg::read_manifest(path, &text, &mut problems);
+            wkg::read_lock(path, &text, Tool::Wkg, &mut problems);
+            wit_deps::read_manifest(path, &text, &mut problems);
+            wit_deps::read_lock(path, &text, &mut problems);
+            cargo_component::read(path, &text, &mut problems);
+            for d in &problems {
+                prop_assert!(usize::from(d.range.end()) <= text.len(), "{d:?}");
+                prop_assert!(text.is_char_boundary(usize::from(d.range.start())), "{d:?}");
+            }
+        }
+    }
+}
