@@ -384,8 +384,9 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
         } else {
             Origin::Folder
         };
+        // Its own packages: a binary's embedded copies of what it uses are needs, not its.
         let pkgs: Vec<usize> = (0..graph.packages.len())
-            .filter(|&i| owners[i] == Some(e))
+            .filter(|&i| owners[i] == Some(e) && !graph.packages[i].embedded)
             .collect();
         let names: Vec<&PackageName> = pkgs.iter().map(|&i| &graph.packages[i].name).collect();
         let id = entry_id(&dep.root);
@@ -664,7 +665,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
     // Two versions of one package where one would do.
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in graph.packages.iter().enumerate() {
-        if p.is_dep && p.name.version.is_some() {
+        if p.is_dep && !p.embedded && p.name.version.is_some() {
             by_name.entry(p.name.unversioned()).or_default().push(i);
         }
     }

@@ -428,3 +428,22 @@ mod any_text {
         }
     }
 }
+
+/// `wkg wit fetch --type wasm` writes each dependency as a binary that embeds a copy of what it
+/// uses; wit-parser merges those copies with the packages themselves, and so does witty.
+#[test]
+fn wkg_binaries_embed_copies_of_what_they_use() {
+    let w = write(&format!(
+        "//- wit/world.wit\npackage my:app;\nworld app {{ import wasi:http/handler@0.2.0; import wasi:io/streams@0.2.0; }}\n//- wit/deps/wasi-io-0.2.0.wasm\n{IO}//- wit/deps/wasi-http-0.2.0.wasm\npackage wasi:http@0.2.0;\ninterface handler {{ use wasi:io/streams@0.2.0.{{input-stream}}; handle: func(s: borrow<input-stream>); }}\npackage wasi:io@0.2.0 {{ interface streams {{ resource input-stream; }} }}\n"
+    ));
+    let mut resolve = wit_parser::Resolve::default();
+    assert!(resolve.push_dir(w.path().join("wit")).is_ok());
+    let out = check_written(&w, "wit");
+    expect(
+        &out,
+        r#"tools: []
+folder [wasi:http@0.2.0] wit/deps/wasi-http-0.2.0.wasm: used; locked: []; declared: []; needs: [wasi:io@0.2.0]
+folder [wasi:io@0.2.0] wit/deps/wasi-io-0.2.0.wasm: used; locked: []; declared: []; needs: []
+"#,
+    );
+}
