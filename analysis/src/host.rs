@@ -35,11 +35,33 @@ pub struct AnalysisHost {
     /// a root is checked on every core only when many of its files are new to the database.
     edits: usize,
     checked_at: Mutex<HashMap<Root, usize>>,
+    /// Where to look for the dependency tools' files and wkg's cache; `None` reads none.
+    deps_env: Option<crate::deps::Env>,
 }
 
 impl AnalysisHost {
+    /// A host that reads, beside each folder package, what wkg, wit-deps and cargo-component
+    /// keep (and wkg's cache, where the environment says it is).
     pub fn new() -> AnalysisHost {
+        AnalysisHost {
+            deps_env: Some(crate::deps::Env::from_process()),
+            ..AnalysisHost::default()
+        }
+    }
+
+    /// A host that takes packages exactly as loaded, reading no tool's files.
+    pub fn without_projects() -> AnalysisHost {
         AnalysisHost::default()
+    }
+
+    /// Where later `add_root`s look for wkg's cache (tests point it at a folder of their own).
+    pub fn set_deps_env(&mut self, env: Option<crate::deps::Env>) {
+        self.deps_env = env;
+    }
+
+    /// What the dependency tools' files say about a root's package, if it has any.
+    pub fn project(&self, root: Root) -> Option<Arc<crate::deps::Project>> {
+        root.project(&self.db).clone()
     }
 
     /// A host whose database records every query it runs (for tests of incrementality).
@@ -76,6 +98,26 @@ impl AnalysisHost {
     /// path is updated instead, so that what did not change is not computed again.
     pub fn add_root(&mut self, package: &LoadedPackage, features: Features) -> Root {
         use salsa::Setter;
+        // A folder package's project may add dependencies: a wkg workspace's `wkg/deps`,
+        // blobs of wkg's cache that a lock pins.
+        let mut project = None;
+        let with_project;
+        let package = match (&self.deps_env, &package.layout) {
+            (Some(env), PackageLayout::Folder) => {
+                // Even without any tool's file, the report finds two versions where one
+                // would do.
+                let found = crate::deps::Project::discover(&package.root, env);
+                let package = if found.is_empty() {
+                    package
+                } else {
+                    with_project = crate::deps::with_project(package, &found);
+                    &with_project
+                };
+                project = Some(Arc::new(found));
+                package
+            }
+            _ => package,
+        };
         let before = self.edits;
         let main = self.source(package);
         let deps: Vec<PackageSource> = package.deps.iter().map(|d| self.source(d)).collect();
@@ -85,7 +127,14 @@ impl AnalysisHost {
             .copied()
             .find(|r| r.path(&self.db) == &package.root);
         let Some(root) = existing else {
-            let root = Root::new(&self.db, package.root.clone(), main, deps, features);
+            let root = Root::new(
+                &self.db,
+                package.root.clone(),
+                main,
+                deps,
+                features,
+                project,
+            );
             Arc::make_mut(&mut self.roots).push(root);
             self.roots_changed();
             return root;
@@ -101,6 +150,10 @@ impl AnalysisHost {
         }
         if root.features(&self.db) != &features {
             root.set_features(&mut self.db).to(features);
+            changed = true;
+        }
+        if root.project(&self.db) != &project {
+            root.set_project(&mut self.db).to(project);
             changed = true;
         }
         if changed {

@@ -67,4 +67,8 @@ pub struct Root {
     pub deps: Vec<PackageSource>,
     #[returns(ref)]
     pub features: Features,
+    /// What the dependency tools' files beside a folder package say (`None` when there are
+    /// none, or for a package that is one file).
+    #[returns(ref)]
+    pub project: Option<Arc<crate::deps::Project>>,
 }

@@ -6,6 +6,7 @@
 pub mod backstop;
 pub mod component;
 mod db;
+pub mod deps;
 mod diagnostic;
 pub mod diagnostics;
 pub mod format_settings;

@@ -124,7 +124,7 @@ fn load_folder(dir: &Path) -> Result<LoadedPackage, LoadError> {
     })
 }
 
-fn load_deps(deps: &Path) -> Result<Vec<LoadedPackage>, LoadError> {
+pub(crate) fn load_deps(deps: &Path) -> Result<Vec<LoadedPackage>, LoadError> {
     if !deps.is_dir() {
         return Ok(Vec::new());
     }

@@ -56,7 +56,14 @@ pub fn run(args: CheckArgs) -> u8 {
             }
             sources.add(&file.path, &file.text);
         }
-        roots.push(host.add_root(&package, features.clone()));
+        let root = host.add_root(&package, features.clone());
+        // Dependency problems point into the tools' manifests and locks too.
+        if let Some(project) = host.project(root) {
+            for file in &project.files {
+                sources.add(&file.path, &file.text);
+            }
+        }
+        roots.push(root);
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut seen: std::collections::HashSet<Diagnostic> = std::collections::HashSet::new();

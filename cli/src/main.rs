@@ -1,6 +1,7 @@
 //! The `wit` command: a thin layer that parses flags and calls the witty crates.
 
 mod cmd_check;
+mod cmd_deps;
 mod cmd_fmt;
 mod cmd_inspect;
 mod cmd_parse;
@@ -38,6 +39,9 @@ struct Cli {
 enum Command {
     /// Report errors and warnings in WIT packages (exit 0: clean, 1: errors, 2: usage or I/O)
     Check(cmd_check::CheckArgs),
+    /// The dependency tree of a package: its `deps/`, wkg.lock and cache, wit-deps, Cargo.toml
+    /// metadata, and what is wrong with them (exit 0: no problems, 1: problems, 2: bad input)
+    Deps(cmd_deps::DepsArgs),
     /// Format WIT files in place, or with `--check` show what would change
     /// (exit 0: formatted, 1: would change or syntax errors, 2: usage or I/O)
     Fmt(cmd_fmt::FmtArgs),
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => cmd_check::run(args),
+        Command::Deps(args) => cmd_deps::run(args),
         Command::Fmt(args) => cmd_fmt::run(args),
         Command::Parse { file } => cmd_parse::run(&file),
         Command::Run(args) => cmd_run::run(args),

@@ -32,6 +32,7 @@ pub fn run() -> std::io::Result<()> {
         let (service, socket) = LspService::build(server::Backend::new)
             .custom_method("witty/syntaxTree", server::Backend::syntax_tree)
             .custom_method("witty/inspectComponent", server::Backend::inspect_component)
+            .custom_method("witty/dependencies", server::Backend::dependencies)
             .finish();
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .serve(service)

@@ -64,6 +64,14 @@ impl Backend {
         self.request(params, handlers::inspect_component).await
     }
 
+    /// `witty/dependencies`: the dependency tree of a package, for the editor's tree view.
+    pub async fn dependencies(
+        &self,
+        params: handlers::DependenciesParams,
+    ) -> Result<serde_json::Value> {
+        self.request(params, handlers::dependencies).await
+    }
+
     /// Runs a handler on a snapshot in a blocking thread; a panic becomes an error answer.
     /// A handler cancelled by something other than an edit (the quiet moment's clean-up of
     /// the database) runs again on a new snapshot: "content modified" is for edits only.

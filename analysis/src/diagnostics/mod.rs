@@ -47,6 +47,7 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
         out.extend(file_diagnostics(db, root, file).iter().cloned());
     }
     out.extend(package_diagnostics(db, root).iter().cloned());
+    with_dependency_report(db, root, &mut out);
     // Order: by file as the root lists them, then by position.
     let order: crate::fx::HashMap<&std::path::Path, usize> = files_order
         .iter()
@@ -69,15 +70,20 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
 pub fn root_file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Vec<Diagnostic> {
     let path = file.path(db);
     let mut out: Vec<Diagnostic> = file_diagnostics(db, root, file).iter().cloned().collect();
-    out.extend(
-        package_diagnostics(db, root)
-            .iter()
-            .filter(|d| &d.file == path)
-            .cloned(),
-    );
+    out.extend(package_diagnostics(db, root).iter().cloned());
+    with_dependency_report(db, root, &mut out);
+    out.retain(|d| &d.file == path);
     out.sort_by_cached_key(|d| (d.range.start(), d.range.end()));
     out.dedup();
     out
+}
+
+/// What the dependency tools' files say, where the package has them.
+fn with_dependency_report(db: &dyn salsa::Database, root: Root, out: &mut Vec<Diagnostic>) {
+    if let Some(project) = root.project(db) {
+        let report = crate::deps::report(db, root, project);
+        crate::deps::merge(out, &report);
+    }
 }
 
 /// The diagnostics about the package as a whole: its graph, item names, cycles, unused

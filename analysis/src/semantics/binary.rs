@@ -19,6 +19,9 @@ pub struct DecodedPackages {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BinPackage {
     pub name: PackageName,
+    /// A copy of another package that the binary's own package uses (with only what it
+    /// uses): wit-parser merges such copies with the package itself, defined elsewhere.
+    pub embedded: bool,
     pub interfaces: IndexMap<String, BinInterface>,
     pub worlds: IndexMap<String, BinWorld>,
 }
@@ -98,8 +101,8 @@ fn decode(bytes: &[u8]) -> DecodedPackages {
         );
     }
     match wit_parser::decoding::decode(bytes) {
-        Ok(wit_parser::decoding::DecodedWasm::WitPackage(resolve, _)) => DecodedPackages {
-            packages: summarize(&resolve),
+        Ok(wit_parser::decoding::DecodedWasm::WitPackage(resolve, main)) => DecodedPackages {
+            packages: summarize(&resolve, main),
             error: None,
         },
         Ok(wit_parser::decoding::DecodedWasm::Component(..)) => fail(
@@ -119,9 +122,9 @@ fn package_name(name: &wit_parser::PackageName) -> PackageName {
     }
 }
 
-fn summarize(resolve: &Resolve) -> Vec<BinPackage> {
+fn summarize(resolve: &Resolve, main: wit_parser::PackageId) -> Vec<BinPackage> {
     let mut out = Vec::new();
-    for (_, pkg) in resolve.packages.iter() {
+    for (id, pkg) in resolve.packages.iter() {
         let mut interfaces = IndexMap::default();
         for (name, &id) in pkg.interfaces.iter() {
             let iface = &resolve.interfaces[id];
@@ -188,6 +191,7 @@ fn summarize(resolve: &Resolve) -> Vec<BinPackage> {
         }
         out.push(BinPackage {
             name: package_name(&pkg.name),
+            embedded: id != main,
             interfaces,
             worlds,
         });

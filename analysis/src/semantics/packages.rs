@@ -25,6 +25,10 @@ pub struct Package {
     pub name: PackageName,
     /// From `deps/` rather than from the root's own files.
     pub is_dep: bool,
+    /// A binary's copy of a package its own package uses, with only what that one uses:
+    /// wit-parser merges it with the package defined elsewhere, so it is never a duplicate
+    /// and names resolve to the package itself when there is one.
+    pub embedded: bool,
     pub src: PackageSrc,
 }
 
@@ -46,11 +50,13 @@ impl PackageGraph {
         (0..self.packages.len() as u32).map(PkgId)
     }
 
-    /// The first package named exactly `name` (versions must match, as in wit-parser).
+    /// The first package named exactly `name` (versions must match, as in wit-parser); a
+    /// package itself rather than a binary's embedded copy of it, when there is one.
     pub fn find(&self, name: &PackageName) -> Option<PkgId> {
         self.packages
             .iter()
-            .position(|p| &p.name == name)
+            .position(|p| &p.name == name && !p.embedded)
+            .or_else(|| self.packages.iter().position(|p| &p.name == name))
             .map(|i| PkgId(i as u32))
     }
 
@@ -86,6 +92,7 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
                 out.packages.push(Package {
                     name: pkg.name.clone(),
                     is_dep,
+                    embedded: pkg.embedded,
                     src: PackageSrc::Binary {
                         file: *file,
                         index: i as u32,
@@ -147,6 +154,7 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
                     out.packages.push(Package {
                         name: nested.name.clone(),
                         is_dep,
+                        embedded: false,
                         src: PackageSrc::Wit {
                             lists: vec![(file, DeclListId::Nested(i as u32))],
                         },
@@ -159,6 +167,7 @@ fn assemble(db: &dyn salsa::Database, source: &PackageSource, is_dep: bool) -> A
                     out.packages.push(Package {
                         name,
                         is_dep,
+                        embedded: false,
                         src: PackageSrc::Wit { lists },
                     });
                 }
@@ -237,6 +246,9 @@ pub fn package_graph_diags(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag
     // wit-parser reports the later of two packages with one name.
     let mut seen: Vec<(&PackageName, usize)> = Vec::new();
     for (i, pkg) in graph.packages.iter().enumerate() {
+        if pkg.embedded {
+            continue;
+        }
         if let Some(&(_, first)) = seen.iter().find(|(n, _)| *n == &pkg.name) {
             let at = package_name_at(db, &graph.packages[i]);
             let first_at = package_name_at(db, &graph.packages[first]);

@@ -8,6 +8,18 @@ use super::counts;
 use crate::sources::Sources;
 
 pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
+    let items = items(diagnostics, sources);
+    let c = counts(diagnostics);
+    let out = json!({
+        "version": 1,
+        "diagnostics": items,
+        "summary": {"errors": c.errors, "warnings": c.warnings, "files": sources.len()},
+    });
+    format!("{out}\n")
+}
+
+/// Each diagnostic as the JSON object `wit check --format json` prints for it.
+pub fn items(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Value> {
     let range = |file: &std::path::Path, range: TextRange| {
         let (sl, sc) = sources.line_col(file, range.start());
         let (el, ec) = sources.line_col(file, range.end());
@@ -37,11 +49,5 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources) -> String {
             })
         })
         .collect();
-    let c = counts(diagnostics);
-    let out = json!({
-        "version": 1,
-        "diagnostics": items,
-        "summary": {"errors": c.errors, "warnings": c.warnings, "files": sources.len()},
-    });
-    format!("{out}\n")
+    items
 }

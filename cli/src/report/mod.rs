@@ -1,8 +1,8 @@
 //! Printing diagnostics in each `--format`.
 
 mod github;
-mod human;
-mod json;
+pub mod human;
+pub mod json;
 mod sarif;
 
 use witty_analysis::{Diagnostic, Severity};

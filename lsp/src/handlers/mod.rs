@@ -2,6 +2,7 @@
 //! Each runs on a snapshot, off the async threads; none holds the state lock.
 
 mod components;
+mod dependencies;
 mod editing;
 mod formatting;
 mod lens;
@@ -9,6 +10,7 @@ mod navigation;
 mod structure;
 
 pub use components::*;
+pub use dependencies::*;
 pub use editing::*;
 pub use formatting::*;
 pub use lens::*;
