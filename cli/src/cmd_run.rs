@@ -54,7 +54,7 @@ pub fn run(args: RunArgs) -> u8 {
 fn call_one(loaded: &Loaded, call: &str, format: Format) -> u8 {
     let output = loaded.call(call);
     if format == Format::Json {
-        print_json(&RunReport::of_call(&output));
+        print_json(&output.report());
     } else {
         // What the guest printed comes first, then the result or the error, as if the
         // guest had printed straight to the terminal.
@@ -111,7 +111,7 @@ fn listing(exports: &[ExportInfo]) -> String {
 
 fn report_error(error: &RunError, format: Format) -> u8 {
     match format {
-        Format::Json => print_json(&RunReport::of_error(error)),
+        Format::Json => print_json(&RunReport::of_error(&error.message)),
         Format::Human => eprintln!("error: {}", error.message),
     }
     error.exit_code()

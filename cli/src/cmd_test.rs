@@ -145,7 +145,7 @@ fn describe(case: &TestCase) -> String {
 
 fn report_error(error: &RunError, format: Format) -> u8 {
     match format {
-        Format::Json => print_json(&TestReport::of_error(error)),
+        Format::Json => print_json(&TestReport::of_error(&error.message)),
         Format::Human => eprintln!("error: {}", error.message),
     }
     error.exit_code()

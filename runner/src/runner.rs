@@ -19,6 +19,7 @@ use crate::load::read_component;
 use crate::options::RunOptions;
 use crate::signature::{self, FuncWit};
 use crate::values::show_results;
+use witty_run_report::{ExportInfo, RunReport};
 
 /// The engine and the options every component it loads runs with.
 pub struct Runner {
@@ -81,21 +82,6 @@ pub struct Loaded {
     pub cache: CacheUse,
 }
 
-/// An exported function as the component's WIT describes it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ExportInfo {
-    /// The name that calls it from anywhere: `add`, or `ns:pkg/iface@1.0.0.add`.
-    pub name: String,
-    /// The exported instance it is in, if any: `ns:pkg/iface@1.0.0`.
-    pub instance: Option<String>,
-    /// Its own name: `add`, `[method]counter.get`.
-    pub function: String,
-    /// Its WIT signature: `add: func(a: u32, b: u32) -> u32`.
-    pub signature: String,
-    /// Its doc comment, when the component carries its WIT's docs.
-    pub docs: Option<String>,
-}
-
 /// What one call produced: its results or why there are none, and what the guest printed.
 #[derive(Debug)]
 pub struct CallOutput {
@@ -108,6 +94,15 @@ impl CallOutput {
     /// The results in WAVE, on one line, as `wasmtime run --invoke` prints them.
     pub fn wave(&self) -> Option<String> {
         self.result.as_ref().ok().map(|r| show_results(r))
+    }
+
+    /// The JSON report of this call.
+    pub fn report(&self) -> RunReport {
+        let result = match &self.result {
+            Ok(values) => Ok(show_results(values)),
+            Err(e) => Err(e.message.clone()),
+        };
+        RunReport::of_call(result, self.stdout.clone(), self.stderr.clone())
     }
 }
 
