@@ -15,6 +15,7 @@ impl Loaded {
     /// keeps them when the component was built from documented WIT).
     pub fn embedded_docs(&self) -> Vec<FuncDocs> {
         self.exports()
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|e| {
                 Some(FuncDocs {
@@ -37,7 +38,25 @@ impl Loaded {
         let mut cases = Vec::new();
         let wanted =
             |func: &ExportFunc| only.is_none_or(|o| o == func.qualified() || o == func.name);
-        for func in self.funcs().iter().filter(|f| wanted(f)) {
+        let funcs = match self.funcs() {
+            Ok(funcs) => funcs,
+            Err(e) => {
+                // The component cannot be compiled: every test of it fails with the reason.
+                cases.push(TestCase {
+                    name: only.unwrap_or("the component").to_string(),
+                    call: String::new(),
+                    expected: None,
+                    actual: None,
+                    passed: false,
+                    error: Some(e.message),
+                    line: None,
+                    stdout: String::new(),
+                    stderr: String::new(),
+                });
+                return cases;
+            }
+        };
+        for func in funcs.iter().filter(|f| wanted(f)) {
             for d in docs.iter().filter(|d| documents(d, func)) {
                 for example in parse_examples(&d.docs) {
                     cases.push(self.run_example(func, &example));
