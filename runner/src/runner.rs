@@ -436,7 +436,7 @@ impl Loaded {
                 let options = &self.options;
                 let (component, cache) =
                     cache::compile(&self.engine, &self.bytes, options.cache_dir.as_deref())
-                        .map_err(|e| self.usage(compile_failure(&e)))?;
+                        .map_err(|e| self.usage(compile_failure(&e, self.decoded().is_some())))?;
                 let funcs = exported_funcs(&self.engine, &component);
                 Ok(Compiled {
                     component,
@@ -471,9 +471,17 @@ fn qualified(instance: Option<&str>, name: &str) -> String {
 }
 
 /// Why wasmtime would not compile the component. What wasmtime 48 does not support is said
-/// to be that, not an invalid component.
-fn compile_failure(error: &wasmtime::Error) -> String {
+/// to be that, not an invalid component: so is any failure to read a component that the
+/// newer wasm-tools of witty decoded (`decoded`), such as a canonical built-in added since.
+fn compile_failure(error: &wasmtime::Error, decoded: bool) -> String {
     let why = chain(error);
+    if decoded {
+        return format!(
+            "wasmtime {}, which witty runs components with, cannot run this component, though \
+             it is valid for the newer wasm-tools 0.263 that listed its exports: {why}",
+            crate::cache::WASMTIME_VERSION
+        );
+    }
     if why.contains("unexpected end-of-file") {
         return format!(
             "not a valid component: {why} (the file is cut short: was it copied or built \

@@ -70,7 +70,12 @@ fn describe(resolve: &Resolve, f: &Function) -> FuncWit {
         .map(|p| (p.name.clone(), ty(&p.ty)))
         .collect();
     let written: Vec<String> = params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
-    let mut signature = format!("{}: func({})", f.name, written.join(", "));
+    let keyword = if f.kind.is_async() {
+        "async func"
+    } else {
+        "func"
+    };
+    let mut signature = format!("{}: {keyword}({})", f.name, written.join(", "));
     let result = f.result.as_ref().map(ty);
     if let Some(result) = &result {
         let _ = write!(signature, " -> {result}");
@@ -89,7 +94,8 @@ pub(crate) fn structural(name: &str, func: &ComponentFunc) -> String {
         .params()
         .map(|(p, t)| format!("{p}: {}", type_text(&t)))
         .collect();
-    let mut signature = format!("{name}: func({})", params.join(", "));
+    let keyword = if func.async_() { "async func" } else { "func" };
+    let mut signature = format!("{name}: {keyword}({})", params.join(", "));
     if let Some(result) = func.results().next() {
         let _ = write!(signature, " -> {}", type_text(&result));
     }
