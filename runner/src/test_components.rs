@@ -161,3 +161,47 @@ const ECHO_WAT: &str = r#"
     (local.get $p))
 )
 "#;
+
+/// A WASI 0.3 command (`wasi:cli/run@0.3.0`, an async export): it reads its arguments from
+/// WASI 0.3's environment and returns `err` when given more than two.
+pub fn p3_command() -> Vec<u8> {
+    component(
+        r#"
+package test:p3;
+
+world command {
+  import wasi:cli/environment@0.3.0;
+  export wasi:cli/run@0.3.0;
+}
+
+package wasi:cli@0.3.0 {
+  interface environment {
+    get-arguments: func() -> list<string>;
+  }
+  interface run {
+    run: async func() -> result;
+  }
+}
+"#,
+        r#"(module
+          (import "wasi:cli/environment@0.3.0" "get-arguments" (func $get-args (param i32)))
+          (import "[export]wasi:cli/run@0.3.0" "[task-return]run"
+            (func $return (param i32)))
+          (func (export "[async-lift]wasi:cli/run@0.3.0#run") (result i32)
+            (call $get-args (i32.const 16))
+            (call $return (i32.gt_u (i32.load (i32.const 20)) (i32.const 3)))
+            (i32.const 0))
+          (func (export "[callback][async-lift]wasi:cli/run@0.3.0#run")
+            (param i32 i32 i32) (result i32)
+            unreachable)
+          (memory (export "memory") 1)
+          (global $heap (mut i32) (i32.const 4096))
+          (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+            (local $p i32)
+            (local.set $p (i32.and
+              (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1)))
+              (i32.xor (i32.sub (local.get 2) (i32.const 1)) (i32.const -1))))
+            (global.set $heap (i32.add (local.get $p) (local.get 3)))
+            (local.get $p)))"#,
+    )
+}
