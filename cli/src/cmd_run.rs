@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use witty_runner::report::{ExportsReport, RunReport};
-use witty_runner::{ExportInfo, Loaded, RunError, Runner};
+use witty_runner::{CallOutput, ExportInfo, Loaded, RunError, Runner};
 
 use crate::output::print;
 use crate::run_options::{Format, SandboxArgs, eprint};
@@ -30,6 +30,11 @@ json it is collected into the report).
   {\"version\": 1, \"ok\": false, \"error\": \"...\", \"stdout\": \"...\", \"stderr\": \"...\"}
 and without CALL {\"version\": 1, \"ok\": true, \"exports\": [{\"name\", \"instance\",
 \"function\", \"signature\", \"docs\"}]}.
+A run object has \"notes\": [\"...\"] when the host has something to say (an HTTP request
+the sandbox refused, with the flag that allows it).
+
+Imports: WASI 0.2.12 and 0.3.0 (and wasi:http 0.2.12) are provided, also to components
+built for other 0.2.x / 0.3.x versions; --trap-unknown-imports stubs only what is missing.
 
 Exit codes: 0 the call returned, 1 it trapped or failed, 2 bad usage (unreadable file, not a
 component, bad CALL, unknown export, wrong arguments).")]
@@ -77,6 +82,7 @@ pub fn run(args: RunArgs) -> u8 {
 fn call_one(loaded: &Loaded, call: &str, format: Format) -> u8 {
     let output = loaded.call(call);
     note_stubs(loaded, format);
+    print_notes(&output, format);
     if format == Format::Json {
         print_json(&output.report());
     } else if let Some(wave) = output.wave() {
@@ -97,6 +103,7 @@ fn call_one(loaded: &Loaded, call: &str, format: Format) -> u8 {
 fn run_command(loaded: &Loaded, format: Format) -> u8 {
     let output = loaded.run_command();
     note_stubs(loaded, format);
+    print_notes(&output, format);
     if format == Format::Json {
         print_json(&output.report());
     }
@@ -108,6 +115,15 @@ fn run_command(loaded: &Loaded, format: Format) -> u8 {
                 eprint(&format!("error: {}\n", e.message));
             }
             e.exit_code()
+        }
+    }
+}
+
+/// The host's notes on a call (a refused HTTP request), for people.
+fn print_notes(output: &CallOutput, format: Format) {
+    if format == Format::Human {
+        for note in &output.notes {
+            eprint(&format!("note: {note}\n"));
         }
     }
 }

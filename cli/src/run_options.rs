@@ -14,9 +14,12 @@ pub struct SandboxArgs {
     /// Set an environment variable for the guest: K=V (the host's are never passed)
     #[arg(long = "env", value_name = "K=V", value_parser = parse_env)]
     pub env: Vec<(String, String)>,
-    /// Let the guest use the host's network (off by default)
+    /// Let the guest use the host's network, HTTP included (off by default)
     #[arg(long)]
     pub inherit_network: bool,
+    /// Let the guest send HTTP requests (wasi:http) to HOST, or HOST:PORT
+    #[arg(long = "allow-http", value_name = "HOST")]
+    pub allow_http: Vec<String>,
     /// Wall-clock seconds a call may take, fractions allowed; 0 for no limit
     #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_timeout)]
     pub timeout: Timeout,
@@ -46,6 +49,7 @@ impl SandboxArgs {
             dirs,
             env: self.env.clone(),
             inherit_network: self.inherit_network,
+            allow_http: self.allow_http.clone(),
             timeout: self.timeout.0,
             fuel: self.fuel,
             max_memory: self.max_memory,

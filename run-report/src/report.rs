@@ -44,6 +44,10 @@ pub struct RunReport {
     pub error: Option<String>,
     pub stdout: String,
     pub stderr: String,
+    /// What the host has to say of the run (an HTTP request the sandbox refused, with the
+    /// flag that allows it); left out when there is nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl RunReport {
@@ -56,6 +60,7 @@ impl RunReport {
             result: result.ok(),
             stdout,
             stderr,
+            notes: Vec::new(),
         }
     }
 

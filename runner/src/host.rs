@@ -2,7 +2,7 @@
 //! limits, the captured stdout and stderr, and the clock that interrupts a call that runs
 //! too long.
 
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -13,6 +13,9 @@ use wasmtime::{
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
+use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
+
+use crate::http::{HttpPolicy, refusal_note};
 use crate::options::{OUTPUT_CAPACITY, RunOptions};
 
 /// The engine every run of these options uses. Fuel changes the compiled code, so it is on
@@ -36,6 +39,18 @@ pub(crate) struct Host {
     wasi: WasiCtx,
     table: ResourceTable,
     pub limits: Limits,
+    http: WasiHttpCtx,
+    http_policy: HttpPolicy,
+}
+
+impl WasiHttpView for Host {
+    fn http(&mut self) -> WasiHttpCtxView<'_> {
+        WasiHttpCtxView {
+            ctx: &mut self.http,
+            table: &mut self.table,
+            hooks: &mut self.http_policy,
+        }
+    }
 }
 
 impl WasiView for Host {
@@ -47,13 +62,25 @@ impl WasiView for Host {
     }
 }
 
-/// The guest's stdout and stderr, kept in memory to be shown after the call.
+/// The guest's stdout and stderr, kept in memory to be shown after the call, and the HTTP
+/// requests the sandbox refused.
 pub(crate) struct Captured {
     stdout: MemoryOutputPipe,
     stderr: MemoryOutputPipe,
+    refused_http: Arc<Mutex<Vec<String>>>,
 }
 
 impl Captured {
+    /// What the host has to say of the run: the HTTP requests it refused.
+    pub fn notes(&self) -> Vec<String> {
+        let refused = self
+            .refused_http
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default();
+        refusal_note(&refused).into_iter().collect()
+    }
+
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.stdout.contents()).into_owned()
     }
@@ -74,6 +101,7 @@ pub(crate) fn store(
     let captured = Captured {
         stdout: MemoryOutputPipe::new(OUTPUT_CAPACITY),
         stderr: MemoryOutputPipe::new(OUTPUT_CAPACITY),
+        refused_http: Arc::default(),
     };
     let mut wasi = WasiCtxBuilder::new();
     if options.stream_output {
@@ -100,6 +128,12 @@ pub(crate) fn store(
         wasi: wasi.build(),
         table: ResourceTable::new(),
         limits: Limits::new(options.max_memory),
+        http: WasiHttpCtx::new(),
+        http_policy: HttpPolicy {
+            allowed: options.allow_http.clone(),
+            any: options.inherit_network,
+            refused: captured.refused_http.clone(),
+        },
     };
     let mut store = Store::new(engine, host);
     store.limiter(|host| &mut host.limits);
@@ -120,12 +154,13 @@ pub(crate) fn store(
     Ok((store, captured))
 }
 
-/// The linker with WASI 0.2 and WASI 0.3 in it. Calls go through wasmtime's async entry
+/// The linker with WASI 0.2 (with wasi:http) and WASI 0.3 in it. Calls go through wasmtime's async entry
 /// points, which run both sync and async-lifted exports.
 pub(crate) fn wasi_linker(engine: &Engine) -> wasmtime::Result<Linker<Host>> {
     let mut linker = Linker::new(engine);
     wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
     wasmtime_wasi::p3::add_to_linker(&mut linker)?;
+    wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
     Ok(linker)
 }
 

@@ -12,10 +12,11 @@ use crate::error::chain;
 use crate::host::{self, Host};
 use crate::options::RunOptions;
 
-/// The WASI packages wasmtime-wasi 48 provides, and their versions (`src/p2/wit` and
-/// `src/p3/wit` of the crate): an import of one of them at a compatible version is linked
+/// The WASI packages wasmtime-wasi 48 and wasmtime-wasi-http 48 provide, and their
+/// versions (the crates' `wit` folders): an import of one of them at a compatible version is linked
 /// to these.
-const WASI_PROVIDED: [(&str, &[&str]); 6] = [
+const WASI_PROVIDED: [(&str, &[&str]); 7] = [
+    ("wasi:http", &["0.2.12"]),
     ("wasi:cli", &["0.2.12", "0.3.0"]),
     ("wasi:clocks", &["0.2.12", "0.3.0"]),
     ("wasi:filesystem", &["0.2.12", "0.3.0"]),
@@ -26,7 +27,8 @@ const WASI_PROVIDED: [(&str, &[&str]); 6] = [
 
 /// What the runner provides, for messages.
 pub(crate) const PROVIDED: &str = "WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, \
-                                   wasi:filesystem, wasi:io, wasi:random, wasi:sockets";
+                                   wasi:filesystem, wasi:io, wasi:random, wasi:sockets, and \
+                                   wasi:http 0.2.12";
 
 /// A component ready to instantiate, and the imports stubbed to get there.
 pub(crate) struct Linked {
@@ -124,7 +126,7 @@ impl Missing {
         match (&self.member, provided_version(&self.import)) {
             (Some(member), Some(version)) => format!(
                 "the component imports `{}`, and witty's WASI {version} has no `{member}` in \
-                 it (wasmtime-wasi 48 provides {PROVIDED}); {flag}",
+                 it (witty provides {PROVIDED}); {flag}",
                 self.import
             ),
             _ => format!(
@@ -264,14 +266,14 @@ mod tests {
             "wasi:clocks/monotonic-clock@0.2.13#wait-for"
         );
         assert!(missing.is_missing);
-        insta::assert_snapshot!(missing.message(), @"the component imports `wasi:clocks/monotonic-clock@0.2.13`, and witty's WASI 0.2.12 has no `wait-for` in it (wasmtime-wasi 48 provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
-        let http = Missing::parse(
-            "component imports instance `wasi:http/types@0.2.4`, but a matching \
-             implementation was not found in the linker: instance export `fields` has the \
+        insta::assert_snapshot!(missing.message(), @"the component imports `wasi:clocks/monotonic-clock@0.2.13`, and witty's WASI 0.2.12 has no `wait-for` in it (witty provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets, and wasi:http 0.2.12); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
+        let keyvalue = Missing::parse(
+            "component imports instance `wasi:keyvalue/store@0.2.0-draft`, but a matching \
+             implementation was not found in the linker: instance export `bucket` has the \
              wrong type: resource implementation is missing",
         )
         .unwrap();
-        insta::assert_snapshot!(http.message(), @"the component imports `wasi:http/types@0.2.4`, which witty does not provide (it provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
+        insta::assert_snapshot!(keyvalue.message(), @"the component imports `wasi:keyvalue/store@0.2.0-draft`, which witty does not provide (it provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets, and wasi:http 0.2.12); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
     }
 
     #[test]
@@ -287,7 +289,8 @@ mod tests {
         assert_eq!(provided_version("wasi:cli/run@0.3.0"), Some("0.3.0"));
         assert_eq!(provided_version("wasi:io/streams@0.3.0"), None);
         assert_eq!(provided_version("wasi:cli/run@0.3.0-rc-2025-09-16"), None);
-        assert_eq!(provided_version("wasi:http/types@0.2.4"), None);
+        assert_eq!(provided_version("wasi:http/types@0.2.4"), Some("0.2.12"));
+        assert_eq!(provided_version("wasi:http/handler@0.3.0"), None);
         assert_eq!(provided_version("my:pkg/api@0.2.0"), None);
     }
 }

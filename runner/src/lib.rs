@@ -22,6 +22,7 @@ mod error;
 mod exports;
 mod failure;
 mod host;
+mod http;
 mod imports;
 mod load;
 mod options;

@@ -12,8 +12,11 @@ pub struct RunOptions {
     pub dirs: Vec<(PathBuf, String)>,
     /// Environment variables the guest sees (`--env K=V`); the host's are never passed.
     pub env: Vec<(String, String)>,
-    /// Let the guest use the host's network (`--inherit-network`).
+    /// Let the guest use the host's network (`--inherit-network`), HTTP included.
     pub inherit_network: bool,
+    /// Hosts (`example.com` or `example.com:8080`) the guest may send HTTP requests to
+    /// through `wasi:http` (`--allow-http HOST`).
+    pub allow_http: Vec<String>,
     /// Wall-clock time one call (with its instantiation) may take before it is interrupted;
     /// `None` for no limit (`--timeout 0`).
     pub timeout: Option<Duration>,
@@ -48,6 +51,7 @@ impl Default for RunOptions {
             dirs: Vec::new(),
             env: Vec::new(),
             inherit_network: false,
+            allow_http: Vec::new(),
             timeout: Some(DEFAULT_TIMEOUT),
             fuel: None,
             max_memory: DEFAULT_MAX_MEMORY,

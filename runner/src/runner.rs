@@ -84,6 +84,8 @@ pub struct CallOutput {
     pub stderr: String,
     /// The code the guest passed to `exit` (WASI's `wasi:cli/exit`), if it called it.
     pub exit_code: Option<i32>,
+    /// What the host has to say of the run, such as an HTTP request the sandbox refused.
+    pub notes: Vec<String>,
 }
 
 impl CallOutput {
@@ -98,7 +100,9 @@ impl CallOutput {
             Ok(values) => Ok(show_results(values)),
             Err(e) => Err(e.message.clone()),
         };
-        RunReport::of_call(result, self.stdout.clone(), self.stderr.clone())
+        let mut report = RunReport::of_call(result, self.stdout.clone(), self.stderr.clone());
+        report.notes = self.notes.clone();
+        report
     }
 }
 
@@ -115,6 +119,7 @@ impl CallOutput {
             stdout: String::new(),
             stderr: String::new(),
             exit_code: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -365,6 +370,7 @@ impl Loaded {
             stdout: captured.stdout(),
             stderr: captured.stderr(),
             exit_code,
+            notes: captured.notes(),
         }
     }
 

@@ -68,7 +68,7 @@ fn call(f: &Fixture, call: &str) -> String {
 #[test]
 fn the_first_missing_part_is_named_with_the_flag() {
     let f = fixture(false);
-    insta::assert_snapshot!(call(&f, "env-count()"), @"error (exit 1): comp.wasm: the component imports `wasi:cli/environment@0.2.99`, and witty's WASI 0.2.12 has no `get-secret` in it (wasmtime-wasi 48 provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
+    insta::assert_snapshot!(call(&f, "env-count()"), @"error (exit 1): comp.wasm: the component imports `wasi:cli/environment@0.2.99`, and witty's WASI 0.2.12 has no `get-secret` in it (witty provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets, and wasi:http 0.2.12); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
 }
 
 #[test]
