@@ -27,6 +27,7 @@ mod imports;
 mod load;
 mod options;
 mod runner;
+mod serve;
 mod signature;
 mod suite;
 #[cfg(feature = "test-components")]

@@ -300,14 +300,10 @@ impl Loaded {
     /// tokio runtime of its own: wasmtime's async entry points run sync and async-lifted
     /// exports alike, and WASI 0.3's host functions need one.
     pub(crate) fn invoke(&self, prepared: &Prepared<'_>) -> CallOutput {
-        let compiled = match self.compiled() {
-            Ok(compiled) => compiled,
-            Err(e) => return CallOutput::failed(e),
-        };
-        let program = self
-            .path
-            .file_name()
-            .map_or("component".into(), |n| n.to_string_lossy().into_owned());
+        if let Err(e) = self.compiled() {
+            return CallOutput::failed(e);
+        }
+        let program = self.program();
         let (mut store, captured) = match host::store(&self.engine, &self.options, &program) {
             Ok(made) => made,
             Err(e) => return CallOutput::failed(self.usage(e)),
@@ -324,11 +320,7 @@ impl Loaded {
         let clock = Clock::start(&self.engine, self.options.timeout);
         let result = runtime.block_on(async {
             let work = async {
-                let linked = compiled
-                    .linked
-                    .get_or_init(|| link(&self.engine, &compiled.component, &self.options))
-                    .as_ref()
-                    .map_err(|e| self.failed(e.clone()))?;
+                let linked = self.linked()?;
                 let instance = match linked.pre.instantiate_async(&mut store).await {
                     Ok(instance) => instance,
                     Err(e) => {
@@ -428,6 +420,31 @@ impl Loaded {
             .map(|(_, wit)| wit)
     }
 
+    /// The component compiled and its imports linked (once).
+    pub(crate) fn linked(&self) -> Result<&Linked, RunError> {
+        let compiled = self.compiled()?;
+        compiled
+            .linked
+            .get_or_init(|| link(&self.engine, &compiled.component, &self.options))
+            .as_ref()
+            .map_err(|e| self.failed(e.clone()))
+    }
+
+    /// The command's name, its `argv[0]`: the file's name.
+    pub(crate) fn program(&self) -> String {
+        self.path
+            .file_name()
+            .map_or("component".into(), |n| n.to_string_lossy().into_owned())
+    }
+
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub(crate) fn options(&self) -> &RunOptions {
+        &self.options
+    }
+
     /// The component's exported functions as its WIT has them, if it can be decoded.
     fn decoded(&self) -> Option<&DecodedExports> {
         self.wit
@@ -459,11 +476,11 @@ impl Loaded {
         Ok(&self.compiled()?.funcs)
     }
 
-    fn usage(&self, message: String) -> RunError {
+    pub(crate) fn usage(&self, message: String) -> RunError {
         RunError::usage(format!("{}: {message}", self.path.display()))
     }
 
-    fn failed(&self, message: String) -> RunError {
+    pub(crate) fn failed(&self, message: String) -> RunError {
         RunError::failed(format!("{}: {message}", self.path.display()))
     }
 }

@@ -205,3 +205,56 @@ package wasi:cli@0.3.0 {
             (local.get $p)))"#,
     )
 }
+
+/// A `wasi:http/proxy@0.2.12` component whose core module is `wat`, built against the WIT of
+/// the wasmtime-wasi-http this crate links (its `wit` folder in the cargo registry, found
+/// through `cargo metadata`): the real `wasi:http` types, which a handler must match.
+pub fn http_handler(wat: &str) -> Vec<u8> {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cargo metadata: {e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The manifest path of the package, read without a JSON parser: the one line of
+    // `cargo metadata` that names the crate's own folder.
+    let marker = "wasmtime-wasi-http-48.0.8";
+    let at = text
+        .find(&format!("{marker}/Cargo.toml"))
+        .unwrap_or_else(|| panic!("wasmtime-wasi-http 48.0.8 is not in cargo metadata"));
+    let start = text[..at].rfind('"').map_or(0, |q| q + 1);
+    let folder = std::path::PathBuf::from(&text[start..at + marker.len()]);
+    let mut resolve = Resolve::default();
+    let (package, _) = resolve
+        .push_dir(folder.join("wit"))
+        .unwrap_or_else(|e| panic!("the wasi:http WIT of wasmtime-wasi-http: {e:?}"));
+    let world = resolve
+        .select_world(&[package], Some("wasi:http/proxy@0.2.12"))
+        .unwrap_or_else(|e| panic!("no proxy world: {e:?}"));
+    let module = wat::parse_str(wat).unwrap_or_else(|e| panic!("bad test WAT: {e}"));
+    component_of_module(&resolve, world, module)
+}
+
+/// A `wasi:http/incoming-handler` that answers every request with status 418 and no body.
+pub const TEAPOT: &str = r#"
+(module
+  (import "wasi:http/types@0.2.12" "[constructor]fields" (func $fields (result i32)))
+  (import "wasi:http/types@0.2.12" "[constructor]outgoing-response"
+    (func $response (param i32) (result i32)))
+  (import "wasi:http/types@0.2.12" "[method]outgoing-response.set-status-code"
+    (func $status (param i32 i32) (result i32)))
+  (import "wasi:http/types@0.2.12" "[static]response-outparam.set"
+    (func $set (param i32 i32 i32 i32 i64 i32 i32 i32 i32)))
+  (import "wasi:http/types@0.2.12" "[resource-drop]incoming-request" (func $drop (param i32)))
+  (func (export "wasi:http/incoming-handler@0.2.12#handle") (param $request i32) (param $out i32)
+    (local $response i32)
+    (call $drop (local.get $request))
+    (local.set $response (call $response (call $fields)))
+    (drop (call $status (local.get $response) (i32.const 418)))
+    ;; ok(response): the flat form of result<outgoing-response, error-code>, the error's
+    ;; slots zero.
+    (call $set (local.get $out) (i32.const 0) (local.get $response)
+      (i32.const 0) (i64.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)))
+  (memory (export "memory") 1)
+)
+"#;
