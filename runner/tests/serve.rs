@@ -25,12 +25,25 @@ const TRAPPING: &str = r#"
 )
 "#;
 
+/// A handler that never answers.
+const SPINNING: &str = r#"
+(module
+  (func (export "wasi:http/incoming-handler@0.2.12#handle") (param i32 i32)
+    (loop $forever (br $forever)))
+  (memory (export "memory") 1)
+)
+"#;
+
 /// Starts serving `f` on a free port in a thread of its own; the address it listens on.
 fn start(f: &Fixture) -> SocketAddr {
+    start_with(f, no_cache())
+}
+
+fn start_with(f: &Fixture, options: witty_runner::RunOptions) -> SocketAddr {
     let (tx, rx) = mpsc::channel();
     let path = f.loaded.path().to_path_buf();
     std::thread::spawn(move || {
-        let loaded = witty_runner::Runner::new(no_cache())
+        let loaded = witty_runner::Runner::new(options)
             .unwrap()
             .load(&path)
             .unwrap();
@@ -43,13 +56,18 @@ fn start(f: &Fixture) -> SocketAddr {
 
 /// The status line of the answer to `GET /`.
 fn get(addr: SocketAddr) -> String {
+    answer(addr).lines().next().unwrap_or_default().to_string()
+}
+
+/// The whole answer to `GET /`.
+fn answer(addr: SocketAddr) -> String {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .write_all(b"GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
         .unwrap();
     let mut text = String::new();
     stream.read_to_string(&mut text).unwrap();
-    text.lines().next().unwrap_or_default().to_string()
+    text
 }
 
 #[test]
@@ -67,6 +85,28 @@ fn a_handler_that_traps_gets_a_500_and_the_server_goes_on() {
     let addr = start(&f);
     assert_eq!(get(addr), "HTTP/1.1 500 Internal Server Error");
     assert_eq!(get(addr), "HTTP/1.1 500 Internal Server Error");
+}
+
+#[test]
+fn a_handler_that_never_answers_is_stopped_by_the_time_limit() {
+    let f = Fixture::new(&http_handler(SPINNING), no_cache());
+    let options = witty_runner::RunOptions {
+        timeout: Some(std::time::Duration::from_millis(300)),
+        ..no_cache()
+    };
+    let addr = start_with(&f, options);
+    for _ in 0..2 {
+        let text = answer(addr);
+        let status = text.lines().next().unwrap_or_default();
+        // The epoch stops the spinning wasm (500, with the trap) or the wait for an answer
+        // ends first (504); either way the time limit is named.
+        assert!(
+            status == "HTTP/1.1 500 Internal Server Error"
+                || status == "HTTP/1.1 504 Gateway Timeout",
+            "{text}"
+        );
+        assert!(text.contains("within 0.3 s"), "{text}");
+    }
 }
 
 #[test]
