@@ -14,7 +14,8 @@ Each request runs on a fresh instance of the component, in the sandbox of `wit r
 files, environment variables or network unless given, outgoing HTTP only to the hosts of
 --allow-http (or any with --inherit-network), and --timeout, --max-memory and --fuel for
 each request. A handler that traps or fails answers 500 with the reason; one that does not
-answer within --timeout answers 504. The server goes on with the next request.
+answer within --timeout answers 504; a request body larger than --max-memory gets 413. The
+server goes on with the next request.
 
 Once listening, it prints `serving http://ADDRESS/` on stderr; it runs until stopped.
 

@@ -9,15 +9,15 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use wasmtime::Engine;
-use wasmtime_wasi_http::WasiHttpView;
 use wasmtime_wasi_http::io::TokioIo;
 use wasmtime_wasi_http::p2::bindings::ProxyPre;
 use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
 use wasmtime_wasi_http::p2::body::HyperOutgoingBody;
+use wasmtime_wasi_http::{Error, WasiHttpView};
 
 use crate::error::{RunError, chain};
 use crate::failure::{call_failure, seconds};
@@ -93,6 +93,34 @@ impl Serving {
         &self,
         request: hyper::Request<hyper::body::Incoming>,
     ) -> hyper::Response<HyperOutgoingBody> {
+        // A body is bounded by the memory limit of a request: one that says it is bigger is
+        // refused before the guest runs, one that turns out bigger fails as it is read.
+        let limit = self.options.max_memory;
+        let declared = request
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > limit as u64) {
+            return answer(
+                413,
+                &format!(
+                    "the request body is larger than {limit} bytes, the limit of a request \
+                     (raise it with --max-memory)"
+                ),
+            );
+        }
+        let (parts, body) = request.into_parts();
+        let body = Limited::new(body, limit).map_err(move |e| {
+            if e.is::<LengthLimitError>() {
+                Error::HttpRequestBodySize(Some(limit as u64))
+            } else {
+                match e.downcast::<hyper::Error>() {
+                    Ok(e) => Error::Hyper(*e),
+                    Err(other) => Error::InternalError(Some(other.to_string())),
+                }
+            }
+        });
+        let request = hyper::Request::from_parts(parts, body);
         let (mut store, _captured) = match host::store(&self.engine, &self.options, &self.program) {
             Ok(made) => made,
             Err(e) => return answer(500, &e),

@@ -110,6 +110,29 @@ fn a_handler_that_never_answers_is_stopped_by_the_time_limit() {
 }
 
 #[test]
+fn a_body_past_the_memory_limit_is_refused() {
+    let f = Fixture::new(&handler(), no_cache());
+    let addr = start(&f);
+    let mut stream = TcpStream::connect(addr).unwrap();
+    // A gigabyte announced: refused before the guest runs, without reading it.
+    stream
+        .write_all(
+            b"POST / HTTP/1.1\r\nHost: test\r\nContent-Length: 1073741824\r\n\
+              Connection: close\r\n\r\nsome",
+        )
+        .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("HTTP/1.1 413 Payload Too Large"),
+        "{text}"
+    );
+    assert!(text.contains("raise it with --max-memory"), "{text}");
+    assert_eq!(get(addr), "HTTP/1.1 418 I'm a teapot");
+}
+
+#[test]
 fn what_cannot_be_served() {
     let f = Fixture::new(&echo_command(), no_cache());
     let error = f.loaded.serve("127.0.0.1:0".parse().unwrap(), |_| {});
