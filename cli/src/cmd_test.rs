@@ -8,7 +8,7 @@ use witty_runner::{FuncDocs, RunError, Runner, TestCase};
 
 use crate::cmd_run::print_json;
 use crate::output::print;
-use crate::run_options::{Format, SandboxArgs};
+use crate::run_options::{Format, SandboxArgs, eprint};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -63,17 +63,20 @@ pub fn run(args: TestArgs) -> u8 {
         None => {
             let docs = loaded.embedded_docs();
             if docs.is_empty() && args.format == Format::Human {
-                eprintln!(
+                eprint(&format!(
                     "note: {} carries no doc comments, so only its test-* exports run; give \
-                     WIT_PATH (its WIT folder or file) to run the examples in its docs",
+                     WIT_PATH (its WIT folder or file) to run the examples in its docs\n",
                     loaded.path().display()
-                );
+                ));
             }
             docs
         }
     };
     if let Some(only) = &args.only {
-        let exports = loaded.exports();
+        let exports = match loaded.exports() {
+            Ok(exports) => exports,
+            Err(e) => return report_error(&e, args.format),
+        };
         if !exports
             .iter()
             .any(|e| &e.name == only || &e.function == only)
@@ -97,11 +100,11 @@ pub fn run(args: TestArgs) -> u8 {
                     Some(path) => format!("the docs in {}", path.display()),
                     None => "the component's own docs".to_string(),
                 };
-                eprintln!(
+                eprint(&format!(
                     "{}: no tests: no ```wave examples in {from} match an export, and no \
-                     export is named test-*",
+                     export is named test-*\n",
                     loaded.path().display()
-                );
+                ));
             }
             for case in &report.cases {
                 print(&describe(case));
@@ -145,8 +148,8 @@ fn describe(case: &TestCase) -> String {
 
 fn report_error(error: &RunError, format: Format) -> u8 {
     match format {
-        Format::Json => print_json(&TestReport::of_error(error)),
-        Format::Human => eprintln!("error: {}", error.message),
+        Format::Json => print_json(&TestReport::of_error(&error.message)),
+        Format::Human => eprint(&format!("error: {}\n", error.message)),
     }
     error.exit_code()
 }

@@ -8,6 +8,7 @@ mod cmd_parse;
 mod cmd_plug;
 mod cmd_run;
 mod cmd_semver;
+mod cmd_serve;
 mod cmd_targets;
 mod cmd_test;
 mod diff;
@@ -54,6 +55,9 @@ enum Command {
     /// Call an export of a component, with arguments and result in WAVE, or list its exports
     /// (exit 0: returned, 1: trapped or failed, 2: usage)
     Run(cmd_run::RunArgs),
+    /// Run a component that exports `wasi:http/incoming-handler` as an HTTP server
+    /// (exit 1: cannot listen, 2: not a handler or not a component)
+    Serve(cmd_serve::ServeArgs),
     /// Run the doc-comment examples and `test-*` exports of a component
     /// (exit 0: all pass, 1: a failure, 2: usage)
     Test(cmd_test::TestArgs),
@@ -87,6 +91,7 @@ fn main() -> ExitCode {
         Command::Parse { file } => cmd_parse::run(&file),
         Command::Run(args) => cmd_run::run(args),
         Command::Test(args) => cmd_test::run(args),
+        Command::Serve(args) => cmd_serve::run(args),
         Command::Inspect(args) => cmd_inspect::run(args),
         Command::Targets(args) => cmd_targets::run(args),
         Command::Plug(args) => cmd_plug::run(args),

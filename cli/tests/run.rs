@@ -114,7 +114,7 @@ fn limits_from_the_command_line() {
     insta::assert_snapshot!(check(dir.path(), &["run", "calc.wasm", "spin()", "--timeout", "0.2"]), @"
     exit 1
     --- stderr
-    error: calc.wasm: `spin` did not finish within 0.2 s (the time limit; raise it with --timeout SECONDS)
+    error: calc.wasm: `spin` did not finish within 0.2 s (the time limit; raise it with --timeout SECONDS, or --timeout 0 for none)
     wasm backtrace:
         0:     0xa5 - <wasm function 2>
     ");
@@ -128,7 +128,7 @@ fn limits_from_the_command_line() {
     insta::assert_snapshot!(check(dir.path(), &["run", "calc.wasm", "spin()", "--timeout", "soon"]), @"
     exit 2
     --- stderr
-    error: invalid value 'soon' for '--timeout <SECONDS>': `soon` is not a number of seconds, such as `10` or `0.5`
+    error: invalid value 'soon' for '--timeout <SECONDS>': `soon` is not a number of seconds, such as `10` or `0.5` (or `0` for no limit)
 
     For more information, try '--help'.
     ");
@@ -223,7 +223,7 @@ fn json_of_a_trap_and_of_tests_that_cannot_run() {
     let error = value["error"].as_str().unwrap();
     insta::assert_snapshot!(
         format!("ok: {}, result: {}, error: {}", value["ok"], value["result"], error.lines().next().unwrap()),
-        @"ok: false, result: null, error: calc.wasm: `spin` did not finish within 0.1 s (the time limit; raise it with --timeout SECONDS)"
+        @"ok: false, result: null, error: calc.wasm: `spin` did not finish within 0.1 s (the time limit; raise it with --timeout SECONDS, or --timeout 0 for none)"
     );
     insta::assert_snapshot!(check(dir.path(), &["test", "calc.wasm", "nowhere", "--format", "json"]), @r#"
     exit 2

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::MessageType;
-use witty_runner::report::{RunReport, TestReport};
+use witty_run_report::{RunReport, TestReport};
 
 use crate::project::RunLimits;
 

@@ -30,10 +30,7 @@ pub(crate) fn call_failure(
         )
     } else {
         match error.downcast_ref::<Trap>() {
-            Some(Trap::Interrupt) => format!(
-                "{what} did not finish within {} (the time limit; raise it with --timeout SECONDS)",
-                seconds(options.timeout)
-            ),
+            Some(Trap::Interrupt) => timed_out(what, options),
             Some(Trap::OutOfFuel) => format!(
                 "{what} ran out of fuel: it burned all {} units it was given (raise the \
                  limit with --fuel N)",
@@ -65,33 +62,15 @@ pub(crate) fn call_failure(
     message
 }
 
-/// Why the component could not be instantiated. An import witty does not provide is named,
-/// with the flag that lets the component run anyway.
-pub(crate) fn instantiate_failure(
-    error: &wasmtime::Error,
-    limits: &Limits,
-    options: &RunOptions,
-) -> String {
-    let text = chain(error);
-    if let Some(import) = missing_import(&text) {
-        return format!(
-            "the component imports `{import}`, which witty does not provide (it provides WASI \
-             0.2: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets); \
-             run with --trap-unknown-imports to call it anyway: a call of the missing import \
-             then traps"
-        );
-    }
-    call_failure("instantiating the component", error, limits, options)
-}
-
-/// The name of the import in wasmtime's "not found in the linker" message, if it is one.
-fn missing_import(text: &str) -> Option<&str> {
-    if !text.contains("was not found in the linker") {
-        return None;
-    }
-    let start = text.find('`')? + 1;
-    let len = text[start..].find('`')?;
-    Some(&text[start..start + len])
+/// `WHAT did not finish within 10 s (...)`: a call stopped by its time limit.
+pub(crate) fn timed_out(what: &str, options: &RunOptions) -> String {
+    let limit = options
+        .timeout
+        .map_or("its time limit".to_string(), seconds);
+    format!(
+        "{what} did not finish within {limit} (the time limit; raise it with --timeout \
+         SECONDS, or --timeout 0 for none)"
+    )
 }
 
 /// The import in the error that `--trap-unknown-imports` puts in place of a missing one.

@@ -2,24 +2,33 @@
 //! limits, the captured stdout and stderr, and the clock that interrupts a call that runs
 //! too long.
 
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::component::{Linker, ResourceTable};
 use wasmtime::{
     Config, Engine, ResourceLimiter, Store, StoreLimits, StoreLimitsBuilder, UpdateDeadline,
 };
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
+use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
+
+use crate::http::{HttpPolicy, refusal_note};
 use crate::options::{OUTPUT_CAPACITY, RunOptions};
 
 /// The engine every run of these options uses. Fuel changes the compiled code, so it is on
 /// only when a fuel limit is asked for; epoch interruption (for `--timeout`) is always on.
+/// The component model's async ABI (`async` functions, `stream`, `future`, `error-context`)
+/// is on, so that WASI 0.3 components and jco's async builds load.
 pub(crate) fn engine(options: &RunOptions) -> wasmtime::Result<Engine> {
     let mut config = Config::new();
     config.wasm_component_model(true);
+    config.wasm_component_model_async(true);
+    config.wasm_component_model_error_context(true);
+    config.wasm_component_model_more_async_builtins(true);
+    config.wasm_component_model_async_stackful(true);
     config.epoch_interruption(true);
     config.consume_fuel(options.fuel.is_some());
     Engine::new(&config)
@@ -30,6 +39,18 @@ pub(crate) struct Host {
     wasi: WasiCtx,
     table: ResourceTable,
     pub limits: Limits,
+    http: WasiHttpCtx,
+    http_policy: HttpPolicy,
+}
+
+impl WasiHttpView for Host {
+    fn http(&mut self) -> WasiHttpCtxView<'_> {
+        WasiHttpCtxView {
+            ctx: &mut self.http,
+            table: &mut self.table,
+            hooks: &mut self.http_policy,
+        }
+    }
 }
 
 impl WasiView for Host {
@@ -41,13 +62,25 @@ impl WasiView for Host {
     }
 }
 
-/// The guest's stdout and stderr, kept in memory to be shown after the call.
+/// The guest's stdout and stderr, kept in memory to be shown after the call, and the HTTP
+/// requests the sandbox refused.
 pub(crate) struct Captured {
     stdout: MemoryOutputPipe,
     stderr: MemoryOutputPipe,
+    refused_http: Arc<Mutex<Vec<String>>>,
 }
 
 impl Captured {
+    /// What the host has to say of the run: the HTTP requests it refused.
+    pub fn notes(&self) -> Vec<String> {
+        let refused = self
+            .refused_http
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default();
+        refusal_note(&refused).into_iter().collect()
+    }
+
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.stdout.contents()).into_owned()
     }
@@ -59,17 +92,28 @@ impl Captured {
 
 /// A fresh store for one run, sandboxed as `options` say: no files, environment variables,
 /// arguments or network unless given; stdin empty; WASI's clocks and random as they come.
+/// `program` is the command's name, its `argv[0]`.
 pub(crate) fn store(
     engine: &Engine,
     options: &RunOptions,
+    program: &str,
 ) -> Result<(Store<Host>, Captured), String> {
     let captured = Captured {
         stdout: MemoryOutputPipe::new(OUTPUT_CAPACITY),
         stderr: MemoryOutputPipe::new(OUTPUT_CAPACITY),
+        refused_http: Arc::default(),
     };
     let mut wasi = WasiCtxBuilder::new();
-    wasi.stdout(captured.stdout.clone())
-        .stderr(captured.stderr.clone());
+    if options.stream_output {
+        // Written through as the guest writes; a closed pipe is the guest's write error,
+        // never the host's panic.
+        wasi.inherit_stdout().inherit_stderr();
+    } else {
+        wasi.stdout(captured.stdout.clone())
+            .stderr(captured.stderr.clone());
+    }
+    wasi.arg(program);
+    wasi.args(&options.args);
     for (key, value) in &options.env {
         wasi.env(key, value);
     }
@@ -84,6 +128,12 @@ pub(crate) fn store(
         wasi: wasi.build(),
         table: ResourceTable::new(),
         limits: Limits::new(options.max_memory),
+        http: WasiHttpCtx::new(),
+        http_policy: HttpPolicy {
+            allowed: options.allow_http.clone(),
+            any: options.inherit_network,
+            refused: captured.refused_http.clone(),
+        },
     };
     let mut store = Store::new(engine, host);
     store.limiter(|host| &mut host.limits);
@@ -95,30 +145,22 @@ pub(crate) fn store(
     // The deadline is one epoch away; the clock below moves the epoch when time is up. The
     // epoch is shared by every store of the engine, so a run checks its own clock before
     // giving up, and lets another run's timeout pass.
-    let deadline = Instant::now() + options.timeout;
+    let deadline = options.timeout.and_then(|t| Instant::now().checked_add(t));
     store.set_epoch_deadline(1);
-    store.epoch_deadline_callback(move |_| {
-        if Instant::now() >= deadline {
-            Ok(UpdateDeadline::Interrupt)
-        } else {
-            Ok(UpdateDeadline::Continue(1))
-        }
+    store.epoch_deadline_callback(move |_| match deadline {
+        Some(deadline) if Instant::now() >= deadline => Ok(UpdateDeadline::Interrupt),
+        _ => Ok(UpdateDeadline::Continue(1)),
     });
     Ok((store, captured))
 }
 
-/// The linker with WASI 0.2 in it, and with traps for whatever else the component imports
-/// when `--trap-unknown-imports` is given.
-pub(crate) fn linker(
-    engine: &Engine,
-    component: &Component,
-    options: &RunOptions,
-) -> wasmtime::Result<Linker<Host>> {
+/// The linker with WASI 0.2 (with wasi:http) and WASI 0.3 in it. Calls go through wasmtime's async entry
+/// points, which run both sync and async-lifted exports.
+pub(crate) fn wasi_linker(engine: &Engine) -> wasmtime::Result<Linker<Host>> {
     let mut linker = Linker::new(engine);
-    wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
-    if options.trap_unknown_imports {
-        linker.define_unknown_imports_as_traps(component)?;
-    }
+    wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+    wasmtime_wasi::p3::add_to_linker(&mut linker)?;
+    wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
     Ok(linker)
 }
 
@@ -187,7 +229,14 @@ pub(crate) struct Clock {
 }
 
 impl Clock {
-    pub fn start(engine: &Engine, timeout: Duration) -> Clock {
+    /// A clock for `timeout`, or one that never fires for no limit.
+    pub fn start(engine: &Engine, timeout: Option<Duration>) -> Clock {
+        let Some(timeout) = timeout else {
+            return Clock {
+                stop: None,
+                thread: None,
+            };
+        };
         let (stop, stopped) = mpsc::channel::<()>();
         let engine = engine.clone();
         let thread = std::thread::Builder::new()

@@ -12,10 +12,14 @@ pub struct RunOptions {
     pub dirs: Vec<(PathBuf, String)>,
     /// Environment variables the guest sees (`--env K=V`); the host's are never passed.
     pub env: Vec<(String, String)>,
-    /// Let the guest use the host's network (`--inherit-network`).
+    /// Let the guest use the host's network (`--inherit-network`), HTTP included.
     pub inherit_network: bool,
-    /// Wall-clock time one call (with its instantiation) may take before it is interrupted.
-    pub timeout: Duration,
+    /// Hosts (`example.com` or `example.com:8080`) the guest may send HTTP requests to
+    /// through `wasi:http` (`--allow-http HOST`).
+    pub allow_http: Vec<String>,
+    /// Wall-clock time one call (with its instantiation) may take before it is interrupted;
+    /// `None` for no limit (`--timeout 0`).
+    pub timeout: Option<Duration>,
     /// Fuel (roughly, wasm instructions) one call may burn, if limited (`--fuel N`).
     pub fuel: Option<u64>,
     /// Bytes each linear memory may grow to (`--max-memory`).
@@ -25,6 +29,11 @@ pub struct RunOptions {
     pub trap_unknown_imports: bool,
     /// Where compiled components are kept, or `None` to compile every time.
     pub cache_dir: Option<PathBuf>,
+    /// The arguments a command sees after its name (`wit run C -- ARGS...`).
+    pub args: Vec<String>,
+    /// Let what the guest writes on stdout and stderr through to the host's as it is
+    /// written, instead of collecting it for the [`CallOutput`](crate::CallOutput).
+    pub stream_output: bool,
 }
 
 /// The default time limit of a call: 10 seconds.
@@ -42,11 +51,14 @@ impl Default for RunOptions {
             dirs: Vec::new(),
             env: Vec::new(),
             inherit_network: false,
-            timeout: DEFAULT_TIMEOUT,
+            allow_http: Vec::new(),
+            timeout: Some(DEFAULT_TIMEOUT),
             fuel: None,
             max_memory: DEFAULT_MAX_MEMORY,
             trap_unknown_imports: false,
             cache_dir: crate::cache::default_dir(),
+            args: Vec::new(),
+            stream_output: false,
         }
     }
 }

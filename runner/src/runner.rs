@@ -1,7 +1,6 @@
 //! Loading a component and calling its exports: `Runner` holds the engine, `Loaded` one
 //! compiled component, and each call gets a fresh store and instance.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -13,12 +12,14 @@ use crate::cache::{self, CacheUse};
 use crate::call::{Call, point_at};
 use crate::error::{RunError, chain};
 use crate::exports::{ExportFunc, LookupError, exported_funcs, find};
-use crate::failure::{call_failure, instantiate_failure};
+use crate::failure::{call_failure, timed_out};
 use crate::host::{self, Clock};
+use crate::imports::{Linked, link};
 use crate::load::read_component;
 use crate::options::RunOptions;
-use crate::signature::{self, FuncWit};
+use crate::signature::{self, DecodedExports, FuncWit};
 use crate::values::show_results;
+use witty_run_report::{ExportInfo, RunReport};
 
 /// The engine and the options every component it loads runs with.
 pub struct Runner {
@@ -33,67 +34,46 @@ impl Runner {
         Ok(Runner { engine, options })
     }
 
-    /// Reads and compiles the component at `path` (from the cache when it can). Every error
-    /// names the file and is a usage error: the file is not a component that can run.
+    /// Reads the component at `path` and its types. It is compiled (or taken from the cache)
+    /// only when something is called: listing the exports reads types only. A component
+    /// whose WIT cannot be decoded is compiled now, so that a damaged file is refused here.
+    /// Every error names the file and is a usage error: the file is not a component that
+    /// can run.
     pub fn load(&self, path: &Path) -> Result<Loaded, RunError> {
         let bytes = read_component(path)?;
-        let (component, cache) =
-            cache::compile(&self.engine, &bytes, self.options.cache_dir.as_deref()).map_err(
-                |e| {
-                    let why = chain(&e);
-                    let hint = if why.contains("unexpected end-of-file") {
-                        " (the file is cut short: was it copied or built completely?)"
-                    } else {
-                        ""
-                    };
-                    RunError::usage(format!(
-                        "{}: not a valid component: {why}{hint}",
-                        path.display()
-                    ))
-                },
-            )?;
-        let funcs = exported_funcs(&self.engine, &component);
-        Ok(Loaded {
+        let loaded = Loaded {
             path: path.to_path_buf(),
             bytes,
             engine: self.engine.clone(),
-            component,
             options: self.options.clone(),
-            funcs,
+            compiled: OnceLock::new(),
             wit: OnceLock::new(),
-            cache,
-        })
+        };
+        if loaded.decoded().is_none() {
+            loaded.compiled()?;
+        }
+        Ok(loaded)
     }
 }
 
-/// A compiled component, ready to be called.
+/// A component, its types read, compiled when first called.
 pub struct Loaded {
     path: PathBuf,
     bytes: Vec<u8>,
     engine: Engine,
-    component: Component,
     options: RunOptions,
-    funcs: Vec<ExportFunc>,
-    /// What the component's own WIT says of its functions, decoded when first needed:
-    /// a plain call never pays for it.
-    wit: OnceLock<HashMap<(Option<String>, String), FuncWit>>,
-    /// Whether compiling was skipped thanks to the cache.
-    pub cache: CacheUse,
+    compiled: OnceLock<Result<Compiled, RunError>>,
+    /// What the component's own WIT says of its functions, decoded when first needed.
+    wit: OnceLock<Option<DecodedExports>>,
 }
 
-/// An exported function as the component's WIT describes it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ExportInfo {
-    /// The name that calls it from anywhere: `add`, or `ns:pkg/iface@1.0.0.add`.
-    pub name: String,
-    /// The exported instance it is in, if any: `ns:pkg/iface@1.0.0`.
-    pub instance: Option<String>,
-    /// Its own name: `add`, `[method]counter.get`.
-    pub function: String,
-    /// Its WIT signature: `add: func(a: u32, b: u32) -> u32`.
-    pub signature: String,
-    /// Its doc comment, when the component carries its WIT's docs.
-    pub docs: Option<String>,
+/// The compiled component, its exported functions by wasmtime's index, and its imports
+/// linked (once, when first called).
+struct Compiled {
+    component: Component,
+    funcs: Vec<ExportFunc>,
+    cache: CacheUse,
+    linked: OnceLock<Result<Linked, String>>,
 }
 
 /// What one call produced: its results or why there are none, and what the guest printed.
@@ -102,12 +82,27 @@ pub struct CallOutput {
     pub result: Result<Vec<Val>, RunError>,
     pub stdout: String,
     pub stderr: String,
+    /// The code the guest passed to `exit` (WASI's `wasi:cli/exit`), if it called it.
+    pub exit_code: Option<i32>,
+    /// What the host has to say of the run, such as an HTTP request the sandbox refused.
+    pub notes: Vec<String>,
 }
 
 impl CallOutput {
     /// The results in WAVE, on one line, as `wasmtime run --invoke` prints them.
     pub fn wave(&self) -> Option<String> {
         self.result.as_ref().ok().map(|r| show_results(r))
+    }
+
+    /// The JSON report of this call.
+    pub fn report(&self) -> RunReport {
+        let result = match &self.result {
+            Ok(values) => Ok(show_results(values)),
+            Err(e) => Err(e.message.clone()),
+        };
+        let mut report = RunReport::of_call(result, self.stdout.clone(), self.stderr.clone());
+        report.notes = self.notes.clone();
+        report
     }
 }
 
@@ -117,35 +112,118 @@ pub(crate) struct Prepared<'a> {
     pub params: Vec<Val>,
 }
 
+impl CallOutput {
+    fn failed(error: RunError) -> CallOutput {
+        CallOutput {
+            result: Err(error),
+            stdout: String::new(),
+            stderr: String::new(),
+            exit_code: None,
+            notes: Vec::new(),
+        }
+    }
+}
+
 impl Loaded {
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Every exported function with its WIT signature and docs, in the component's order.
-    pub fn exports(&self) -> Vec<ExportInfo> {
-        self.funcs
+    /// Whether compiling was skipped thanks to the cache; `None` while nothing has been
+    /// compiled (listing the exports does not compile).
+    pub fn cache(&self) -> Option<CacheUse> {
+        match self.compiled.get() {
+            Some(Ok(compiled)) => Some(compiled.cache),
+            _ => None,
+        }
+    }
+
+    /// The imports replaced by trap stubs (`--trap-unknown-imports`) in the last call, as
+    /// `import#member`.
+    pub fn stubbed_imports(&self) -> Vec<String> {
+        match self.compiled.get() {
+            Some(Ok(compiled)) => match compiled.linked.get() {
+                Some(Ok(linked)) => linked.stubbed.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every exported function with its WIT signature and docs, in the component's order,
+    /// from its types alone when its WIT can be decoded.
+    pub fn exports(&self) -> Result<Vec<ExportInfo>, RunError> {
+        if let Some(decoded) = self.decoded() {
+            return Ok(decoded
+                .iter()
+                .map(|((instance, function), wit)| ExportInfo {
+                    name: qualified(instance.as_deref(), function),
+                    instance: instance.clone(),
+                    function: function.clone(),
+                    signature: wit.signature.clone(),
+                    docs: wit.docs.clone(),
+                })
+                .collect());
+        }
+        Ok(self
+            .compiled()?
+            .funcs
             .iter()
             .map(|f| ExportInfo {
                 name: f.qualified(),
                 instance: f.instance.clone(),
                 function: f.name.clone(),
                 signature: self.signature(f),
-                docs: self.wit_of(f).and_then(|w| w.docs.clone()),
+                docs: None,
             })
-            .collect()
+            .collect())
     }
 
     /// Calls the export a CALL names (`add(1, 2)`) on a fresh instance.
     pub fn call(&self, call: &str) -> CallOutput {
         match self.prepare(call) {
             Ok(prepared) => self.invoke(&prepared),
-            Err(e) => CallOutput {
-                result: Err(e),
-                stdout: String::new(),
-                stderr: String::new(),
-            },
+            Err(e) => CallOutput::failed(e),
         }
+    }
+
+    /// Runs the component as a command: its `wasi:cli/run` export (WASI 0.2 or 0.3), with
+    /// the arguments of the options. The exit code is 0 for `ok`, 1 for `err`, or what the
+    /// guest passed to `exit`.
+    pub fn run_command(&self) -> CallOutput {
+        let funcs = match self.compiled() {
+            Ok(compiled) => &compiled.funcs,
+            Err(e) => return CallOutput::failed(e),
+        };
+        let run = funcs.iter().find(|f| {
+            f.name == "run"
+                && f.instance.as_deref().is_some_and(|i| {
+                    i.starts_with("wasi:cli/run@0.2.") || i.starts_with("wasi:cli/run@0.3.")
+                })
+        });
+        let Some(run) = run else {
+            return CallOutput::failed(
+                self.usage(
+                    "not a command: it exports no `wasi:cli/run` (0.2 or 0.3) to run with \
+                 arguments; call one of its exports instead (`wit run COMPONENT` lists them)"
+                        .to_string(),
+                ),
+            );
+        };
+        let mut output = self.invoke(&Prepared {
+            func: run,
+            params: Vec::new(),
+        });
+        if output.exit_code.is_none() {
+            output.exit_code = match &output.result {
+                Ok(results) => match results.as_slice() {
+                    [Val::Result(Err(_))] => Some(1),
+                    _ => Some(0),
+                },
+                Err(_) => None,
+            };
+        }
+        output
     }
 
     /// Finds the function a CALL names and reads its arguments.
@@ -167,9 +245,10 @@ impl Loaded {
                 point_at(text.trim(), &e.span)
             ))
         })?;
+        let funcs = self.funcs()?;
         let scoped = scope
             .filter(|_| !call.name.contains(['.', '/']))
-            .and_then(|scope| find(&self.funcs, &format!("{scope}.{}", call.name)).ok());
+            .and_then(|scope| find(funcs, &format!("{scope}.{}", call.name)).ok());
         let func = match scoped {
             Some(func) => func,
             None => self.find(&call.name)?,
@@ -217,52 +296,78 @@ impl Loaded {
         Ok(Prepared { func, params })
     }
 
-    /// Instantiates the component in a fresh store and calls the prepared function.
+    /// Instantiates the component in a fresh store and calls the prepared function, on a
+    /// tokio runtime of its own: wasmtime's async entry points run sync and async-lifted
+    /// exports alike, and WASI 0.3's host functions need one.
     pub(crate) fn invoke(&self, prepared: &Prepared<'_>) -> CallOutput {
-        let (mut store, captured) = match host::store(&self.engine, &self.options) {
+        if let Err(e) = self.compiled() {
+            return CallOutput::failed(e);
+        }
+        let program = self.program();
+        let (mut store, captured) = match host::store(&self.engine, &self.options, &program) {
             Ok(made) => made,
-            Err(e) => {
-                return CallOutput {
-                    result: Err(self.usage(e)),
-                    stdout: String::new(),
-                    stderr: String::new(),
-                };
-            }
+            Err(e) => return CallOutput::failed(self.usage(e)),
         };
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(runtime) => runtime,
+            Err(e) => return CallOutput::failed(self.failed(format!("cannot start tokio: {e}"))),
+        };
+        let name = format!("`{}`", prepared.func.qualified());
+        let mut exit_code = None;
         let clock = Clock::start(&self.engine, self.options.timeout);
-        let name = prepared.func.qualified();
-        let result = (|| {
-            let linker = host::linker(&self.engine, &self.component, &self.options)
-                .map_err(|e| self.failed(format!("cannot link the component: {}", chain(&e))))?;
-            let instance = linker
-                .instantiate(&mut store, &self.component)
-                .map_err(|e| {
+        let result = runtime.block_on(async {
+            let work = async {
+                let linked = self.linked()?;
+                let instance = match linked.pre.instantiate_async(&mut store).await {
+                    Ok(instance) => instance,
+                    Err(e) => {
+                        let limits = &store.data().limits;
+                        let what = "instantiating the component";
+                        return Err(self.failed(call_failure(what, &e, limits, &self.options)));
+                    }
+                };
+                let func = instance
+                    .get_func(&mut store, prepared.func.index)
+                    .ok_or_else(|| {
+                        self.failed(format!("{name} is not a function once instantiated"))
+                    })?;
+                let mut results = vec![Val::Bool(false); prepared.func.ty.results().len()];
+                if let Err(e) = func
+                    .call_async(&mut store, &prepared.params, &mut results)
+                    .await
+                {
+                    if let Some(exit) = e.downcast_ref::<wasmtime_wasi::I32Exit>() {
+                        exit_code = Some(exit.0);
+                    }
                     let limits = &store.data().limits;
-                    self.failed(instantiate_failure(&e, limits, &self.options))
-                })?;
-            let func = instance
-                .get_func(&mut store, prepared.func.index)
-                .ok_or_else(|| {
-                    self.failed(format!("`{name}` is not a function once instantiated"))
-                })?;
-            let mut results = vec![Val::Bool(false); prepared.func.ty.results().len()];
-            func.call(&mut store, &prepared.params, &mut results)
-                .map_err(|e| {
-                    let what = format!("`{name}`");
-                    self.failed(call_failure(&what, &e, &store.data().limits, &self.options))
-                })?;
-            Ok(results)
-        })();
+                    return Err(self.failed(call_failure(&name, &e, limits, &self.options)));
+                }
+                Ok(results)
+            };
+            // The epoch interrupts wasm that runs too long; this stops a call that waits on
+            // the host too long (a stream that never ends, a sleep).
+            match self.options.timeout {
+                Some(limit) => tokio::time::timeout(limit, work)
+                    .await
+                    .unwrap_or_else(|_| Err(self.failed(timed_out(&name, &self.options)))),
+                None => work.await,
+            }
+        });
         drop(clock);
         CallOutput {
             result,
             stdout: captured.stdout(),
             stderr: captured.stderr(),
+            exit_code,
+            notes: captured.notes(),
         }
     }
 
     pub(crate) fn find(&self, name: &str) -> Result<&ExportFunc, RunError> {
-        find(&self.funcs, name).map_err(|e| match e {
+        find(self.funcs()?, name).map_err(|e| match e {
             LookupError::Unknown { close } => {
                 let hint = match close.as_slice() {
                     [] => String::new(),
@@ -309,22 +414,111 @@ impl Loaded {
     }
 
     fn wit_of(&self, f: &ExportFunc) -> Option<&FuncWit> {
+        self.decoded()?
+            .iter()
+            .find(|((instance, name), _)| *instance == f.instance && *name == f.name)
+            .map(|(_, wit)| wit)
+    }
+
+    /// The component compiled and its imports linked (once).
+    pub(crate) fn linked(&self) -> Result<&Linked, RunError> {
+        let compiled = self.compiled()?;
+        compiled
+            .linked
+            .get_or_init(|| link(&self.engine, &compiled.component, &self.options))
+            .as_ref()
+            .map_err(|e| self.failed(e.clone()))
+    }
+
+    /// The command's name, its `argv[0]`: the file's name.
+    pub(crate) fn program(&self) -> String {
+        self.path
+            .file_name()
+            .map_or("component".into(), |n| n.to_string_lossy().into_owned())
+    }
+
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub(crate) fn options(&self) -> &RunOptions {
+        &self.options
+    }
+
+    /// The component's exported functions as its WIT has them, if it can be decoded.
+    fn decoded(&self) -> Option<&DecodedExports> {
         self.wit
             .get_or_init(|| signature::decode_exports(&self.bytes))
-            .get(&(f.instance.clone(), f.name.clone()))
+            .as_ref()
     }
 
-    pub(crate) fn funcs(&self) -> &[ExportFunc] {
-        &self.funcs
+    /// The compiled component: from the cache, or compiled now (once).
+    fn compiled(&self) -> Result<&Compiled, RunError> {
+        self.compiled
+            .get_or_init(|| {
+                let options = &self.options;
+                let (component, cache) =
+                    cache::compile(&self.engine, &self.bytes, options.cache_dir.as_deref())
+                        .map_err(|e| self.usage(compile_failure(&e, self.decoded().is_some())))?;
+                let funcs = exported_funcs(&self.engine, &component);
+                Ok(Compiled {
+                    component,
+                    funcs,
+                    cache,
+                    linked: OnceLock::new(),
+                })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
-    fn usage(&self, message: String) -> RunError {
+    pub(crate) fn funcs(&self) -> Result<&[ExportFunc], RunError> {
+        Ok(&self.compiled()?.funcs)
+    }
+
+    pub(crate) fn usage(&self, message: String) -> RunError {
         RunError::usage(format!("{}: {message}", self.path.display()))
     }
 
-    fn failed(&self, message: String) -> RunError {
+    pub(crate) fn failed(&self, message: String) -> RunError {
         RunError::failed(format!("{}: {message}", self.path.display()))
     }
+}
+
+/// `name` or `instance.name`.
+fn qualified(instance: Option<&str>, name: &str) -> String {
+    match instance {
+        Some(instance) => format!("{instance}.{name}"),
+        None => name.to_string(),
+    }
+}
+
+/// Why wasmtime would not compile the component. What wasmtime 48 does not support is said
+/// to be that, not an invalid component: so is any failure to read a component that the
+/// newer wasm-tools of witty decoded (`decoded`), such as a canonical built-in added since.
+fn compile_failure(error: &wasmtime::Error, decoded: bool) -> String {
+    let why = chain(error);
+    if decoded {
+        return format!(
+            "wasmtime {}, which witty runs components with, cannot run this component, though \
+             it is valid for the newer wasm-tools 0.263 that listed its exports: {why}",
+            crate::cache::WASMTIME_VERSION
+        );
+    }
+    if why.contains("unexpected end-of-file") {
+        return format!(
+            "not a valid component: {why} (the file is cut short: was it copied or built \
+             completely?)"
+        );
+    }
+    let unsupported = ["feature", "not supported", "unsupported", "not implemented"];
+    if unsupported.iter().any(|u| why.contains(u)) {
+        return format!(
+            "wasmtime {}, which witty runs components with, cannot run this component: {why}",
+            crate::cache::WASMTIME_VERSION
+        );
+    }
+    format!("not a valid component: {why}")
 }
 
 /// The result type of a function, if it returns one.

@@ -4,7 +4,6 @@
 //! signature comes from the component's WIT as wit-component decodes it. A component whose
 //! WIT cannot be decoded (hand-made ones) still gets a signature: its types spelled out.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use wasmtime::component::Type;
@@ -23,17 +22,21 @@ pub(crate) struct FuncWit {
     pub docs: Option<String>,
 }
 
-/// The functions of the component's WIT by (instance, function name): `None` for a function
-/// exported at the root. Empty when the WIT cannot be decoded.
-pub(crate) fn decode_exports(bytes: &[u8]) -> HashMap<(Option<String>, String), FuncWit> {
-    let mut found = HashMap::new();
+/// The exported functions of a component's WIT, in the world's order, by (instance,
+/// function name): `None` for a function exported at the root.
+pub(crate) type DecodedExports = Vec<((Option<String>, String), FuncWit)>;
+
+/// The exported functions of the component's WIT, read from its types alone (nothing is
+/// compiled); `None` when the WIT cannot be decoded.
+pub(crate) fn decode_exports(bytes: &[u8]) -> Option<DecodedExports> {
+    let mut found = Vec::new();
     let Ok(DecodedWasm::Component(resolve, world)) = wit_component::decode(bytes) else {
-        return found;
+        return None;
     };
     for (key, item) in &resolve.worlds[world].exports {
         match item {
             WorldItem::Function(f) => {
-                found.insert((None, f.name.clone()), describe(&resolve, f));
+                found.push(((None, f.name.clone()), describe(&resolve, f)));
             }
             WorldItem::Interface { id, .. } => {
                 let instance = match key {
@@ -41,16 +44,16 @@ pub(crate) fn decode_exports(bytes: &[u8]) -> HashMap<(Option<String>, String), 
                     WorldKey::Interface(id) => resolve.id_of(*id).unwrap_or_default(),
                 };
                 for f in resolve.interfaces[*id].functions.values() {
-                    found.insert(
+                    found.push((
                         (Some(instance.clone()), f.name.clone()),
                         describe(&resolve, f),
-                    );
+                    ));
                 }
             }
             WorldItem::Type { .. } => {}
         }
     }
-    found
+    Some(found)
 }
 
 fn describe(resolve: &Resolve, f: &Function) -> FuncWit {
@@ -67,7 +70,12 @@ fn describe(resolve: &Resolve, f: &Function) -> FuncWit {
         .map(|p| (p.name.clone(), ty(&p.ty)))
         .collect();
     let written: Vec<String> = params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
-    let mut signature = format!("{}: func({})", f.name, written.join(", "));
+    let keyword = if f.kind.is_async() {
+        "async func"
+    } else {
+        "func"
+    };
+    let mut signature = format!("{}: {keyword}({})", f.name, written.join(", "));
     let result = f.result.as_ref().map(ty);
     if let Some(result) = &result {
         let _ = write!(signature, " -> {result}");
@@ -86,7 +94,8 @@ pub(crate) fn structural(name: &str, func: &ComponentFunc) -> String {
         .params()
         .map(|(p, t)| format!("{p}: {}", type_text(&t)))
         .collect();
-    let mut signature = format!("{name}: func({})", params.join(", "));
+    let keyword = if func.async_() { "async func" } else { "func" };
+    let mut signature = format!("{name}: {keyword}({})", params.join(", "));
     if let Some(result) = func.results().next() {
         let _ = write!(signature, " -> {}", type_text(&result));
     }
@@ -166,10 +175,11 @@ mod tests {
         let bytes = crate::test_components::dummy(wit);
         let engine = wasmtime::Engine::default();
         let component = Component::new(&engine, &bytes).unwrap();
-        let decoded = decode_exports(&bytes);
+        let decoded = decode_exports(&bytes).unwrap();
         let mut text = String::new();
         for f in crate::exports::exported_funcs(&engine, &component) {
-            let wit = &decoded[&(f.instance.clone(), f.name.clone())].signature;
+            let key = (f.instance.clone(), f.name.clone());
+            let wit = &decoded.iter().find(|(k, _)| *k == key).unwrap().1.signature;
             text.push_str(&format!("{}\n{wit}\n", structural(&f.name, &f.ty)));
         }
         text

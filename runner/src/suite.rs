@@ -4,46 +4,18 @@
 use wasmtime::component::{Type, Val, wasm_wave};
 
 use crate::call::wave_message;
-use crate::examples::{Example, parse_examples};
+use witty_run_report::{Example, FuncDocs, TestCase, parse_examples};
+
 use crate::exports::ExportFunc;
 use crate::runner::{CallOutput, Loaded, result_type};
 use crate::values::{same_value, show_results};
-
-/// The doc comment of one function, from a WIT package or the component's own WIT.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FuncDocs {
-    /// The interface it is in (`ns:pkg/iface@1.0.0`, `ns:pkg/iface`, or the name of an
-    /// interface declared inside a world), or `None` for a function of a world.
-    pub instance: Option<String>,
-    pub function: String,
-    pub docs: String,
-}
-
-/// One test and how it went.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct TestCase {
-    /// The function the test belongs to: the one documented, or the `test-*` export.
-    pub name: String,
-    /// The call as written (in the docs, or `test-x()`).
-    pub call: String,
-    /// The expected value in WAVE; `None` when the call only has to succeed.
-    pub expected: Option<String>,
-    /// What the call returned, in WAVE, if it returned.
-    pub actual: Option<String>,
-    pub passed: bool,
-    /// Why it failed when that is not a wrong value: a trap, a bad call, an `err` of a test.
-    pub error: Option<String>,
-    /// For an example, its 1-based line within the doc comment.
-    pub line: Option<usize>,
-    pub stdout: String,
-    pub stderr: String,
-}
 
 impl Loaded {
     /// The docs of the exported functions as the component's own WIT has them (wit-component
     /// keeps them when the component was built from documented WIT).
     pub fn embedded_docs(&self) -> Vec<FuncDocs> {
         self.exports()
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|e| {
                 Some(FuncDocs {
@@ -66,7 +38,25 @@ impl Loaded {
         let mut cases = Vec::new();
         let wanted =
             |func: &ExportFunc| only.is_none_or(|o| o == func.qualified() || o == func.name);
-        for func in self.funcs().iter().filter(|f| wanted(f)) {
+        let funcs = match self.funcs() {
+            Ok(funcs) => funcs,
+            Err(e) => {
+                // The component cannot be compiled: every test of it fails with the reason.
+                cases.push(TestCase {
+                    name: only.unwrap_or("the component").to_string(),
+                    call: String::new(),
+                    expected: None,
+                    actual: None,
+                    passed: false,
+                    error: Some(e.message),
+                    line: None,
+                    stdout: String::new(),
+                    stderr: String::new(),
+                });
+                return cases;
+            }
+        };
+        for func in funcs.iter().filter(|f| wanted(f)) {
             for d in docs.iter().filter(|d| documents(d, func)) {
                 for example in parse_examples(&d.docs) {
                     cases.push(self.run_example(func, &example));

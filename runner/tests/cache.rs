@@ -12,7 +12,7 @@ fn load(options: &RunOptions, path: &std::path::Path) -> (CacheUse, String) {
     let loaded = Runner::new(options.clone()).unwrap().load(path).unwrap();
     let output = loaded.call("seven()");
     (
-        loaded.cache,
+        loaded.cache().expect("compiled by the call"),
         output
             .wave()
             .unwrap_or_else(|| format!("{:?}", output.result)),

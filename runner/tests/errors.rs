@@ -157,7 +157,7 @@ const FAULTY_WAT: &str = r#"
 #[test]
 fn an_unsatisfied_import_is_named() {
     let faulty = Fixture::new(&component(FAULTY_WIT, FAULTY_WAT), no_cache());
-    insta::assert_snapshot!(faulty.call("fine()"), @"error (exit 1): comp.wasm: the component imports `test:faulty/missing`, which witty does not provide (it provides WASI 0.2: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets); run with --trap-unknown-imports to call it anyway: a call of the missing import then traps");
+    insta::assert_snapshot!(faulty.call("fine()"), @"error (exit 1): comp.wasm: the component imports `test:faulty/missing`, which witty does not provide (it provides WASI 0.2.12 and 0.3.0: wasi:cli, wasi:clocks, wasi:filesystem, wasi:io, wasi:random, wasi:sockets, and wasi:http 0.2.12); run with --trap-unknown-imports to run it anyway: a call of what is missing then traps");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use witty_runner::test_components::{component, dummy};
 
 fn listing(fixture: &Fixture) -> String {
     let mut text = String::new();
-    for export in fixture.loaded.exports() {
+    for export in fixture.loaded.exports().unwrap() {
         text.push_str(&format!("{}  =>  {}\n", export.name, export.signature));
         if let Some(docs) = &export.docs {
             text.push_str(&format!("    docs: {docs:?}\n"));

@@ -6,6 +6,7 @@
 //! [`Mismatch`]es against a world of a wit-parser `Resolve` (built with [`load_world`], or by
 //! any other means); [`providers`] says which components export an import.
 
+mod callable;
 mod compare;
 mod compose;
 mod dummy;
@@ -21,6 +22,7 @@ mod wit_world;
 #[cfg(test)]
 mod tests;
 
+pub use callable::{call_with_export, callable_exports, find_export, is_test_export, split_export};
 pub use compose::compose;
 pub use dummy::{dummy_component, dummy_component_from_wit};
 pub use evolution::{

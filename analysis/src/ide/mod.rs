@@ -37,7 +37,7 @@ pub use hover::{HoverParts, HoverResult};
 pub use inlay_hints::InlayHint;
 pub use navigation::{Highlight, NavTarget, Reference};
 pub use rename::{SourceChange, TextEdit};
-pub use runnables::{RunnableFunc, RunnableWorld};
+pub use runnables::{DocumentedFunc, RunnableFunc, RunnableWorld};
 pub use structure::{Fold, FoldKind, StructureSymbol};
 pub use workspace_symbols::WorkspaceSymbol;
 pub use world_spans::WorldSpans;

@@ -1,6 +1,8 @@
 //! What a built component of a world could run: the world's exported functions, its own and
 //! those of the interfaces it exports, each with the name `wit run` calls it by, its
 //! signature and its docs (where the examples are). The editor puts run and test lenses on them.
+//! `wit test COMPONENT WIT_PATH` reads the docs of a package through [`Analysis::documented_funcs`],
+//! so the lenses and the command find the same examples.
 
 use std::path::PathBuf;
 
@@ -41,7 +43,74 @@ pub struct RunnableFunc {
     pub docs: Option<String>,
 }
 
+/// A documented function of a package, named as a component exports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentedFunc {
+    /// The interface it is in (`ns:pkg/iface@1.0.0`, or the name of an interface declared
+    /// inside a world), or `None` for a function a world exports.
+    pub instance: Option<String>,
+    /// Its name in a component: `add`, `[constructor]acc`, `[method]acc.push`,
+    /// `[static]acc.make`.
+    pub function: String,
+    pub docs: String,
+}
+
 impl Analysis {
+    /// Every documented function of the package that the file `path` belongs to (also of
+    /// packages nested in its files), whether or not one of its worlds exports it: the
+    /// component under test may target a world of another package. Its dependencies' are
+    /// left out: their functions are not this component's.
+    pub fn documented_funcs(&self, path: &std::path::Path) -> Cancellable<Vec<DocumentedFunc>> {
+        self.catch(|db| {
+            let Some((root, _)) = self.locate(db, path) else {
+                return Vec::new();
+            };
+            let graph = package_graph(db, root);
+            let mut found = Vec::new();
+            for &file in root.main(db).files() {
+                let tree = parse(db, file).syntax_node();
+                for site in &file_index(db, root, file).defs {
+                    let (owner, function) = match &site.def {
+                        Def::Func { owner, name } => (owner, name.to_string()),
+                        Def::ResourceFunc {
+                            owner,
+                            resource,
+                            name,
+                        } => {
+                            let node = def_node(&tree, site.name);
+                            let is_static = node.as_ref().is_some_and(|n| {
+                                n.children_with_tokens().any(|t| t.kind() == STATIC_KW)
+                            });
+                            let mangled = match (&**name, is_static) {
+                                ("constructor", _) => format!("[constructor]{resource}"),
+                                (_, true) => format!("[static]{resource}.{name}"),
+                                (_, false) => format!("[method]{resource}.{name}"),
+                            };
+                            (owner, mangled)
+                        }
+                        _ => continue,
+                    };
+                    let instance = match owner {
+                        Owner::Interface(id) => Some(interface_id_string(&graph, id)),
+                        Owner::Inline { name, .. } => Some(name.to_string()),
+                        // A world's own functions: only its exports are a component's.
+                        Owner::World(_) if site.kind == DefKind::Export => None,
+                        Owner::World(_) => continue,
+                    };
+                    let docs = def_node(&tree, site.name).and_then(|n| docs(&n));
+                    if let Some(docs) = docs {
+                        found.push(DocumentedFunc {
+                            instance,
+                            function,
+                            docs,
+                        });
+                    }
+                }
+            }
+            found
+        })
+    }
+
     /// The runnable worlds of the package that `path` belongs to.
     pub fn runnables(&self, path: &std::path::Path) -> Cancellable<Vec<RunnableWorld>> {
         self.catch(|db| {

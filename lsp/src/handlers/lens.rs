@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
-use wit_parser::{FunctionKind, WorldItem};
-use witty_analysis::component::{Component, match_names};
-use witty_analysis::ide::RunnableFunc;
+use witty_analysis::component::{
+    call_with_export, callable_exports, find_export, is_test_export, split_export,
+};
 
 use super::cancellable;
 use crate::convert::{self, Lines};
@@ -42,8 +42,8 @@ pub fn code_lens(
             let Some(export) = find_export(&callable, &func.export) else {
                 continue;
             };
-            let examples = witty_runner::parse_examples(func.docs.as_deref().unwrap_or(""));
-            tests += examples.len() + usize::from(is_test(func, export));
+            let examples = witty_run_report::parse_examples(func.docs.as_deref().unwrap_or(""));
+            tests += examples.len() + usize::from(is_test_export(export, func.params));
             if func.path != path || !seen.insert(func.focus_range) {
                 continue;
             }
@@ -53,7 +53,7 @@ pub fn code_lens(
             let (call, title) = match (func.params, examples.first()) {
                 (0, _) => (format!("{export}()"), "▶ Run".to_string()),
                 (_, Some(example)) => (
-                    with_export(&example.call, export),
+                    call_with_export(&example.call, export),
                     format!("▶ Run {}", example.call.trim()),
                 ),
                 (_, None) => (
@@ -107,67 +107,5 @@ fn lens(
             arguments: args.ok().map(|a| vec![a]),
         }),
         data: None,
-    }
-}
-
-/// An exported `test-*` function with no parameters: a test of its own, as `wit test` runs it.
-fn is_test(func: &RunnableFunc, export: &str) -> bool {
-    split_export(export).1.starts_with("test-") && func.params == 0
-}
-
-/// The freestanding functions a component exports, as `wit run` calls them.
-fn callable_exports(component: &Component) -> Vec<String> {
-    let resolve = &component.resolve;
-    let mut out = Vec::new();
-    for (key, item) in &resolve.worlds[component.world].exports {
-        match item {
-            WorldItem::Function(f) => out.push(f.name.clone()),
-            WorldItem::Interface { id, .. } => {
-                let prefix = resolve.name_world_key(key);
-                for f in resolve.interfaces[*id].functions.values() {
-                    if matches!(
-                        f.kind,
-                        FunctionKind::Freestanding | FunctionKind::AsyncFreestanding
-                    ) {
-                        out.push(format!("{prefix}.{}", f.name));
-                    }
-                }
-            }
-            WorldItem::Type { .. } => {}
-        }
-    }
-    out
-}
-
-/// The component's name for the export the WIT calls `ours`: the same, or the same
-/// interface at a compatible version.
-fn find_export<'a>(callable: &'a [String], ours: &str) -> Option<&'a str> {
-    let (our_prefix, our_func) = split_export(ours);
-    callable.iter().map(String::as_str).find(|theirs| {
-        let (their_prefix, their_func) = split_export(theirs);
-        their_func == our_func
-            && match (our_prefix, their_prefix) {
-                (None, None) => true,
-                (Some(o), Some(t)) => match_names(o, t).is_ok(),
-                _ => false,
-            }
-    })
-}
-
-/// `ns:pkg/iface@1.0.0.add` into its instance and function: a version's dots come before the
-/// function's name, which has none.
-fn split_export(name: &str) -> (Option<&str>, &str) {
-    match name.rsplit_once('.') {
-        Some((prefix, func)) => (Some(prefix), func),
-        None => (None, name),
-    }
-}
-
-/// An example's call, named as the component names the export: `add(1, 2)` stays, an
-/// example written with the interface's name at another version gets the component's.
-fn with_export(call: &str, export: &str) -> String {
-    match call.find('(') {
-        Some(open) => format!("{export}{}", &call[open..]),
-        None => call.to_string(),
     }
 }

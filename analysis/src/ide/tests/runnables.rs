@@ -104,3 +104,62 @@ world full$0 {
         export run: func();
     "#);
 }
+
+/// The documented functions of a package as `wit test WIT_PATH` matches them to exports.
+fn documented(fixture: &str) -> String {
+    let f = Fixture::parse(fixture);
+    let path = f.position().path.to_path_buf();
+    let mut out = String::new();
+    for d in f.host.analysis().documented_funcs(&path).unwrap() {
+        let instance = d.instance.as_deref().unwrap_or("<world>");
+        out.push_str(&format!("{instance} {}: {:?}\n", d.function, d.docs));
+    }
+    out
+}
+
+#[test]
+fn documented_functions_of_interfaces_resources_worlds_and_nested_packages() {
+    assert_snapshot!(documented(r#"
+//- /wit/api.wit
+package demo:calc@0.2.0;
+interface math {
+  /// Adds.
+  add: func(a: s32, b: s32) -> s32;
+  resource acc {
+    /// Makes one.
+    constructor();
+    /// Pushes.
+    push: func(x: s32);
+    /// Makes from.
+    make: static func(x: s32) -> acc;
+  }
+  undocumented: func();
+}
+//- /wit/world.wit
+package demo:calc@0.2.0;
+world c$0alc {
+  /// Logs, but imported: not the component's.
+  import log: func(msg: string);
+  /// Checks.
+  export test-all: func() -> result<_, string>;
+  export inline: interface {
+    /// Pings.
+    ping: func() -> string;
+  }
+}
+package demo:nested@1.0.0 {
+  interface extra {
+    /// Extra.
+    more: func();
+  }
+}
+"#), @r#"
+    demo:calc/math@0.2.0 add: "Adds."
+    demo:calc/math@0.2.0 [constructor]acc: "Makes one."
+    demo:calc/math@0.2.0 [method]acc.push: "Pushes."
+    demo:calc/math@0.2.0 [static]acc.make: "Makes from."
+    <world> test-all: "Checks."
+    inline ping: "Pings."
+    demo:nested/extra@1.0.0 more: "Extra."
+    "#);
+}

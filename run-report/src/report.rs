@@ -19,10 +19,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::RunError;
-use crate::runner::{CallOutput, ExportInfo};
-use crate::suite::TestCase;
-
 /// The version of the shapes below, the `"version"` of every report.
 pub const REPORT_VERSION: u32 = 1;
 
@@ -48,30 +44,29 @@ pub struct RunReport {
     pub error: Option<String>,
     pub stdout: String,
     pub stderr: String,
+    /// What the host has to say of the run (an HTTP request the sandbox refused, with the
+    /// flag that allows it); left out when there is nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl RunReport {
-    pub fn of_call(output: &CallOutput) -> RunReport {
+    /// The report of a call: its result in WAVE, or why it failed, and what it printed.
+    pub fn of_call(result: Result<String, String>, stdout: String, stderr: String) -> RunReport {
         RunReport {
             version: REPORT_VERSION,
-            ok: output.result.is_ok(),
-            result: output.wave(),
-            error: output.result.as_ref().err().map(|e| e.message.clone()),
-            stdout: output.stdout.clone(),
-            stderr: output.stderr.clone(),
+            ok: result.is_ok(),
+            error: result.as_ref().err().cloned(),
+            result: result.ok(),
+            stdout,
+            stderr,
+            notes: Vec::new(),
         }
     }
 
     /// The report of a run that never got to call: the file or the command was wrong.
-    pub fn of_error(error: &RunError) -> RunReport {
-        RunReport {
-            version: REPORT_VERSION,
-            ok: false,
-            result: None,
-            error: Some(error.message.clone()),
-            stdout: String::new(),
-            stderr: String::new(),
-        }
+    pub fn of_error(message: &str) -> RunReport {
+        RunReport::of_call(Err(message.to_string()), String::new(), String::new())
     }
 }
 
@@ -149,14 +144,61 @@ impl TestReport {
         }
     }
 
-    pub fn of_error(error: &RunError) -> TestReport {
+    pub fn of_error(message: &str) -> TestReport {
         TestReport {
             version: REPORT_VERSION,
             ok: false,
             passed: 0,
             failed: 0,
             cases: Vec::new(),
-            error: Some(error.message.clone()),
+            error: Some(message.to_string()),
         }
     }
+}
+
+/// An exported function as the component's WIT describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportInfo {
+    /// The name that calls it from anywhere: `add`, or `ns:pkg/iface@1.0.0.add`.
+    pub name: String,
+    /// The exported instance it is in, if any: `ns:pkg/iface@1.0.0`.
+    pub instance: Option<String>,
+    /// Its own name: `add`, `[method]counter.get`.
+    pub function: String,
+    /// Its WIT signature: `add: func(a: u32, b: u32) -> u32`.
+    pub signature: String,
+    /// Its doc comment, when the component carries its WIT's docs.
+    pub docs: Option<String>,
+}
+
+/// One test and how it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestCase {
+    /// The function the test belongs to: the one documented, or the `test-*` export.
+    pub name: String,
+    /// The call as written (in the docs, or `test-x()`).
+    pub call: String,
+    /// The expected value in WAVE; `None` when the call only has to succeed.
+    pub expected: Option<String>,
+    /// What the call returned, in WAVE, if it returned.
+    pub actual: Option<String>,
+    pub passed: bool,
+    /// Why it failed when that is not a wrong value: a trap, a bad call, an `err` of a test.
+    pub error: Option<String>,
+    /// For an example, its 1-based line within the doc comment.
+    pub line: Option<usize>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The doc comment of one function, from a WIT package or the component's own WIT: where
+/// `wit test` finds the examples of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FuncDocs {
+    /// The interface it is in (`ns:pkg/iface@1.0.0`, `ns:pkg/iface`, or the name of an
+    /// interface declared inside a world), or `None` for a function of a world.
+    pub instance: Option<String>,
+    /// Its name in the component: `add`, `[method]counter.get`, `[constructor]counter`.
+    pub function: String,
+    pub docs: String,
 }

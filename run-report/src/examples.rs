@@ -84,7 +84,7 @@ fn example(line: &str, number: usize) -> Example {
 
 /// Splits `call == expected` at the first `==` outside strings, chars and brackets, so that
 /// `eq("a == b") == true` splits where it should.
-pub(crate) fn split_expectation(line: &str) -> Option<(&str, &str)> {
+pub fn split_expectation(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
     let mut depth = 0i32;
     let mut quote: Option<u8> = None;
