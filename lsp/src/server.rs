@@ -257,11 +257,17 @@ impl LanguageServer for Backend {
             self.watch_natively();
             return;
         }
-        // `.wasm` files anywhere: binary packages in deps/, and built components.
+        // `.wasm` files anywhere: binary packages in deps/, and built components; the
+        // manifests and locks of the tools that fill deps/.
+        let tools = crate::workspace::DEPENDENCY_TOOL_FILES
+            .iter()
+            .map(|name| format!("**/{name}"));
         let watchers = ["**/*.wit", "**/*.wasm", "**/deps/**/*.wat"]
             .iter()
+            .map(|glob| glob.to_string())
+            .chain(tools)
             .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob.to_string()),
+                glob_pattern: GlobPattern::String(glob),
                 kind: None,
             })
             .collect();

@@ -214,6 +214,16 @@ impl State {
             let watched = self.in_folders(path)
                 || package_of(path).is_some_and(|d| self.outside.contains(&d));
             let exists = *change != DiskChange::Deleted && path.exists();
+            if workspace::is_dependency_tool_file(path) {
+                // A manifest or lock changes what the packages below its folder resolve to:
+                // they are loaded again, and read it then.
+                if watched && let Some(dir) = path.parent() {
+                    let before = self.layouts.len();
+                    self.layouts.retain(|p, _| !p.starts_with(dir));
+                    structure |= self.layouts.len() != before;
+                }
+                continue;
+            }
             if path.is_dir()
                 || (*change == DiskChange::Deleted && !workspace::is_package_file(path))
             {

@@ -65,8 +65,12 @@ fn skipped(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Whether a change to `path` can matter: a WIT file, a WebAssembly file (a binary package,
-/// a built component), a WebAssembly text in `deps/`, or a folder.
+/// a built component), a WebAssembly text in `deps/`, a dependency tool's manifest or lock,
+/// or a folder.
 fn relevant(path: &Path) -> bool {
+    if crate::workspace::is_dependency_tool_file(path) {
+        return true;
+    }
     // Only folders worth watching are watched: what is in them is looked at, except a
     // folder never worth a walk appearing in one (a new `.git/`).
     if path
@@ -272,6 +276,9 @@ mod tests {
     #[test]
     fn what_can_matter() {
         assert!(relevant(Path::new("/w/wit/a.wit")));
+        assert!(relevant(Path::new("/w/wkg.lock")));
+        assert!(relevant(Path::new("/w/wit/deps.toml")));
+        assert!(!relevant(Path::new("/w/notes.toml")));
         assert!(relevant(Path::new("/w/wit/deps/io")));
         assert!(relevant(Path::new("/w/target2/app.wasm")));
         assert!(relevant(Path::new(

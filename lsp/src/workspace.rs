@@ -22,6 +22,24 @@ pub fn is_package_file(path: &Path) -> bool {
                 .is_some_and(|n| n == "deps"))
 }
 
+/// The files of the tools that fill `deps/` (wkg, wit-deps, cargo-component): what the
+/// packages in the folders below one resolve their dependencies from.
+pub const DEPENDENCY_TOOL_FILES: [&str; 6] = [
+    "wkg.toml",
+    "wkg.lock",
+    "deps.toml",
+    "deps.lock",
+    "Cargo.toml",
+    "Cargo-component.lock",
+];
+
+/// Whether `path` is one of [`DEPENDENCY_TOOL_FILES`].
+pub fn is_dependency_tool_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| DEPENDENCY_TOOL_FILES.contains(&n))
+}
+
 /// The package files under `folder`, at most `depth` folders down, skipping `target/`,
 /// `node_modules/` and hidden folders.
 pub fn scan(folder: &Path, depth: usize) -> BTreeSet<PathBuf> {

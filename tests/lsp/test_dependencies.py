@@ -110,3 +110,36 @@ async def test_the_server_says_which_command_fetches_a_locked_package(client):
     assert d.range.start == t.Position(line=4, character=9)
     # It replaces wit-parser's plain "not found" at that place.
     assert "unresolved-package" not in codes(client, world.as_uri())
+
+
+@pytest.mark.asyncio
+async def test_a_lock_written_later_changes_the_diagnostics(client):
+    """`wkg.lock` created after the package was loaded: the missing package becomes one that
+    `wkg wit fetch` would bring; the lock deleted, it is a plain unknown package again."""
+    from lsprotocol import types as t
+
+    from conftest import codes
+
+    proj = write_project(client.workspace_root)
+    lock = proj / "wkg.lock"
+    lock.unlink()
+    world = proj / "wit" / "world.wit"
+
+    def tell(path, typ):
+        client.workspace_did_change_watched_files(
+            t.DidChangeWatchedFilesParams(changes=[t.FileEvent(uri=path.as_uri(), type=typ)])
+        )
+
+    tell(world, t.FileChangeType.Created)
+    await wait_for(lambda: "unresolved-package" in codes(client, world.as_uri()), client)
+    assert "dependency-not-fetched" not in codes(client, world.as_uri())
+
+    lock.write_text(LOCK)
+    tell(lock, t.FileChangeType.Created)
+    await wait_for(lambda: "dependency-not-fetched" in codes(client, world.as_uri()), client)
+    assert "unresolved-package" not in codes(client, world.as_uri())
+
+    lock.unlink()
+    tell(lock, t.FileChangeType.Deleted)
+    await wait_for(lambda: "dependency-not-fetched" not in codes(client, world.as_uri()), client)
+    assert "unresolved-package" in codes(client, world.as_uri())
