@@ -37,6 +37,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The file parsed; where it is not TOML, the problem goes to `problems` and `None`
+    /// comes back (a reader then has nothing to read).
+    pub fn parse_or_report(&self, problems: &mut Vec<Diagnostic>) -> Option<DeTable<'a>> {
+        self.parse().map_err(|d| problems.push(d)).ok()
+    }
+
     pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         problem(
             self.code,

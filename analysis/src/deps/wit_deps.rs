@@ -39,12 +39,8 @@ pub fn read_manifest(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) ->
         text,
         code: INVALID_MANIFEST,
     };
-    let table = match doc.parse() {
-        Ok(t) => t,
-        Err(d) => {
-            problems.push(d);
-            return Vec::new();
-        }
+    let Some(table) = doc.parse_or_report(problems) else {
+        return Vec::new();
     };
     let mut out = Vec::new();
     for (id, value) in toml_doc::entries(&table) {
@@ -121,12 +117,8 @@ pub fn read_lock(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec
         text,
         code: INVALID_LOCK_FILE,
     };
-    let table = match doc.parse() {
-        Ok(t) => t,
-        Err(d) => {
-            problems.push(d);
-            return Vec::new();
-        }
+    let Some(table) = doc.parse_or_report(problems) else {
+        return Vec::new();
     };
     let mut out = Vec::new();
     for (id, value) in toml_doc::entries(&table) {

@@ -60,12 +60,8 @@ pub fn read_manifest(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) ->
         code: INVALID_MANIFEST,
     };
     let mut out = WkgManifest::default();
-    let table = match doc.parse() {
-        Ok(t) => t,
-        Err(d) => {
-            problems.push(d);
-            return out;
-        }
+    let Some(table) = doc.parse_or_report(problems) else {
+        return out;
     };
     let mut workspace_at = None;
     let mut conflicts = Vec::new();
@@ -203,12 +199,8 @@ pub fn read_lock(
         text,
         code: INVALID_LOCK_FILE,
     };
-    let table = match doc.parse() {
-        Ok(t) => t,
-        Err(d) => {
-            problems.push(d);
-            return Vec::new();
-        }
+    let Some(table) = doc.parse_or_report(problems) else {
+        return Vec::new();
     };
     match table.get("version").map(|v| (v, v.get_ref())) {
         Some((_, DeValue::Integer(i))) if i.as_str() == "1" => {}
