@@ -11,6 +11,20 @@ use crate::ide::Analysis;
 use crate::input::{BinaryFile, Features, File, PackageSource, Root};
 use crate::{Diagnostic, FileProblem, LoadedPackage, PackageLayout, RootDatabase};
 
+use salsa::Durability;
+
+/// How often an input changes, which lets salsa skip re-verifying what reads only inputs
+/// that did not: a package's own files change with every keystroke; the list of a root's
+/// files, rarely; what a dependency folder holds, more rarely still. After an edit, whatever
+/// reads only dependencies (their outlines, checks and scopes) is then known to be valid
+/// without looking at it, in every root. A package's own files are not given a higher
+/// durability while nobody edits them: the first edit would lower it, and salsa does not
+/// backdate a value whose durability fell, which would re-check the whole package once.
+const EDITED: Durability = Durability::LOW;
+const OWN: Durability = Durability::LOW;
+const ROOTS: Durability = Durability::MEDIUM;
+const DEPENDENCY: Durability = Durability::HIGH;
+
 /// Owns the database. Every file path has one input, shared by all the roots that hold the
 /// file, so that a file is parsed once however many packages see it.
 #[derive(Default)]
@@ -119,41 +133,44 @@ impl AnalysisHost {
             _ => package,
         };
         let before = self.edits;
-        let main = self.source(package);
-        let deps: Vec<PackageSource> = package.deps.iter().map(|d| self.source(d)).collect();
+        let main = self.source(package, OWN);
+        let deps: Vec<PackageSource> = package
+            .deps
+            .iter()
+            .map(|d| self.source(d, DEPENDENCY))
+            .collect();
         let existing = self
             .roots
             .iter()
             .copied()
             .find(|r| r.path(&self.db) == &package.root);
         let Some(root) = existing else {
-            let root = Root::new(
-                &self.db,
-                package.root.clone(),
-                main,
-                deps,
-                features,
-                project,
-            );
+            let root = Root::builder(package.root.clone(), main, deps, features, project)
+                .durability(ROOTS)
+                .new(&self.db);
             Arc::make_mut(&mut self.roots).push(root);
             self.roots_changed();
             return root;
         };
         let mut changed = self.edits != before;
         if root.main(&self.db) != &main {
-            root.set_main(&mut self.db).to(main);
+            root.set_main(&mut self.db).with_durability(ROOTS).to(main);
             changed = true;
         }
         if root.deps(&self.db) != &deps {
-            root.set_deps(&mut self.db).to(deps);
+            root.set_deps(&mut self.db).with_durability(ROOTS).to(deps);
             changed = true;
         }
         if root.features(&self.db) != &features {
-            root.set_features(&mut self.db).to(features);
+            root.set_features(&mut self.db)
+                .with_durability(ROOTS)
+                .to(features);
             changed = true;
         }
         if root.project(&self.db) != &project {
-            root.set_project(&mut self.db).to(project);
+            root.set_project(&mut self.db)
+                .with_durability(ROOTS)
+                .to(project);
             changed = true;
         }
         if changed {
@@ -243,19 +260,23 @@ impl AnalysisHost {
             .unwrap_or_default()
     }
 
-    fn source(&mut self, package: &LoadedPackage) -> PackageSource {
+    fn source(&mut self, package: &LoadedPackage, durability: Durability) -> PackageSource {
         use salsa::Setter;
         if let PackageLayout::Binary(bytes) = &package.layout {
             let bytes: Arc<[u8]> = Arc::from(&bytes[..]);
             let file = match self.binaries.get(&package.root) {
                 Some(&file) => {
                     if file.bytes(&self.db) != &bytes {
-                        file.set_bytes(&mut self.db).to(bytes);
+                        file.set_bytes(&mut self.db)
+                            .with_durability(durability)
+                            .to(bytes);
                     }
                     file
                 }
                 None => {
-                    let file = BinaryFile::new(&self.db, package.root.clone(), bytes);
+                    let file = BinaryFile::builder(package.root.clone(), bytes)
+                        .durability(durability)
+                        .new(&self.db);
                     self.binaries.insert(package.root.clone(), file);
                     file
                 }
@@ -278,13 +299,17 @@ impl AnalysisHost {
             let file = match self.files.get(&f.path) {
                 Some(&file) => {
                     if **file.text(&self.db) != *f.text {
-                        file.set_text(&mut self.db).to(Arc::from(f.text.as_str()));
+                        file.set_text(&mut self.db)
+                            .with_durability(durability)
+                            .to(Arc::from(f.text.as_str()));
                         self.edits += 1;
                     }
                     file
                 }
                 None => {
-                    let file = File::new(&self.db, f.path.clone(), Arc::from(f.text.as_str()));
+                    let file = File::builder(f.path.clone(), Arc::from(f.text.as_str()))
+                        .durability(durability)
+                        .new(&self.db);
                     Arc::make_mut(&mut self.files).insert(f.path.clone(), file);
                     file
                 }
@@ -300,13 +325,23 @@ impl AnalysisHost {
     /// Replaces the text of a file; returns the roots that hold it (none for a file no root
     /// has), each of which now has a new version.
     pub fn set_file_text(&mut self, path: &Path, text: &str) -> Vec<Root> {
+        self.set_text(path, text, Some(EDITED))
+    }
+
+    /// `durability`: `None` keeps the file's (a file read again from disk stays a
+    /// dependency's or a package's own).
+    fn set_text(&mut self, path: &Path, text: &str, durability: Option<Durability>) -> Vec<Root> {
         use salsa::Setter;
         let Some(&file) = self.files.get(path) else {
             return Vec::new();
         };
         let holders = self.file_roots.get(&file).cloned().unwrap_or_default();
         if **file.text(&self.db) != *text {
-            file.set_text(&mut self.db).to(Arc::from(text));
+            let setter = file.set_text(&mut self.db);
+            match durability {
+                Some(d) => setter.with_durability(d).to(Arc::from(text)),
+                None => setter.to(Arc::from(text)),
+            };
             self.edits += 1;
             self.tick += 1;
             let versions = Arc::make_mut(&mut self.versions);
@@ -324,7 +359,7 @@ impl AnalysisHost {
     /// Replaces the text of a file as read from disk, with what was wrong reading it (not
     /// UTF-8); returns the roots that hold it.
     pub fn set_loaded_file(&mut self, file: &crate::LoadedFile) -> Vec<Root> {
-        let roots = self.set_file_text(&file.path, &file.text);
+        let roots = self.set_text(&file.path, &file.text, None);
         if let Some(FileProblem::InvalidUtf8 { offset }) = &file.problem {
             Arc::make_mut(&mut self.read_problems)
                 .insert(file.path.clone(), invalid_utf8(&file.path, *offset));

@@ -4,9 +4,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::RootDatabase;
-use crate::diagnostics::{file_diagnostics, root_files};
+use crate::diagnostics::{root_files, syntax_errors};
 use crate::hir::file_summary;
 use crate::input::Root;
+use crate::semantics::file_check;
 
 /// Worker threads get the stack a main thread has, since the queries they run are the same.
 const STACK: usize = 16 << 20;
@@ -46,9 +47,10 @@ pub fn warm_roots(db: &RootDatabase, roots: &[Root]) {
 fn warm_files(db: &RootDatabase, jobs: &[(Root, crate::input::File)]) {
     each(db, jobs.len(), &|db, i| {
         file_summary(db, jobs[i].1);
+        syntax_errors(db, jobs[i].1);
     });
     each(db, jobs.len(), &|db, i| {
-        file_diagnostics(db, jobs[i].0, jobs[i].1);
+        file_check(db, jobs[i].0, jobs[i].1);
     });
 }
 

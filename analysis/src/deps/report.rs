@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use witty_syntax::{TextRange, TextSize};
 
 use super::{Locked, Project, Tool, cache};
-use crate::hir::{PackageName, UsePath, file_summary, span_map};
-use crate::input::{PackageSource, Root};
+use crate::hir::{PackageName, SpanId, UsePath, file_summary, span_map};
+use crate::input::{File, PackageSource, Root};
 use crate::semantics::binary::{BinWorldItem, binary_packages};
 use crate::semantics::{PackageSrc, package_graph};
 use crate::{AnalysisHost, Diagnostic, LoadedPackage, PackageLayout, Related, Severity};
@@ -149,7 +149,16 @@ struct Ref {
     /// The index of the naming package in the root's package graph.
     from: usize,
     name: PackageName,
-    at: Option<(PathBuf, TextRange)>,
+    /// Where it is named: a span, not a range, so that the report stays the same (and is
+    /// not computed again) through edits that only move text.
+    at: Option<(File, SpanId)>,
+}
+
+impl Ref {
+    fn place(&self, db: &dyn salsa::Database) -> Option<(PathBuf, TextRange)> {
+        let (file, span) = self.at?;
+        Some((file.path(db).clone(), span_map(db, file).range(span)))
+    }
 }
 
 /// Every reference from a package of the root to another package, and the names that no
@@ -165,7 +174,6 @@ fn references(db: &dyn salsa::Database, root: Root) -> (Vec<Ref>, BTreeSet<Packa
                     let Some(items) = summary.list(list) else {
                         continue;
                     };
-                    let spans = span_map(db, file);
                     for item in &items.items {
                         for p in &item.paths {
                             if let UsePath::Package {
@@ -177,7 +185,7 @@ fn references(db: &dyn salsa::Database, root: Root) -> (Vec<Ref>, BTreeSet<Packa
                                 refs.push(Ref {
                                     from: i,
                                     name: package.clone(),
-                                    at: Some((file.path(db).clone(), spans.range(*package_span))),
+                                    at: Some((file, *package_span)),
                                 });
                             }
                         }
@@ -553,7 +561,9 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                 if entries[e].origin != Origin::Cache || graph.packages[r.from].is_dep {
                     continue;
                 }
-                let Some((file, range)) = &r.at else { continue };
+                let Some((file, range)) = &r.place(db) else {
+                    continue;
+                };
                 if !noted.insert((r.from, name.clone())) {
                     continue;
                 }
@@ -608,7 +618,8 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                 if !m.needed_by.contains(&from) {
                     m.needed_by.push(from.clone());
                 }
-                let (Some((tool, command, why)), Some((file, range))) = (fetch, &r.at) else {
+                let (Some((tool, command, why)), Some((file, range))) = (fetch, &r.place(db))
+                else {
                     continue;
                 };
                 let cached = if tool == Tool::Wkg || tool == Tool::CargoComponent {
@@ -694,7 +705,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                             && r.name.to_string() == old_name
                             && r.at.is_some()
                     })
-                    .and_then(|r| r.at.clone())
+                    .and_then(|r| r.place(db))
                     .or_else(|| owners[old].map(|e| (deps[e].root.clone(), start())));
                 let Some((file, range)) = place else { continue };
                 problems.push(warning(

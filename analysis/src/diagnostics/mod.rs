@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use witty_syntax::{TextRange, TextSize};
 
-use crate::hir::{TopItem, parse, span_map};
+use crate::hir::{SummaryKind, parse, span_map};
 use crate::input::{File, Root};
-use crate::semantics::items::decl_list;
 use crate::semantics::packages::PackageSrc;
 use crate::semantics::{
     At, Diag, DiagTag, ItemId, cycles, file_check, package_graph, package_graph_diags,
@@ -24,17 +23,27 @@ pub fn root_files(db: &dyn salsa::Database, root: Root) -> Vec<File> {
     files
 }
 
-/// Diagnostics of one file as part of `root`: syntax errors and the file's own checks.
+/// A file's syntax errors, kept apart from its syntax tree: the tree is dropped when not
+/// used lately, and diagnostics computed again must not parse the file again for them.
 #[salsa::tracked(returns(clone))]
-pub fn file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Arc<Vec<Diagnostic>> {
-    let mut out: Vec<Diagnostic> = parse(db, file)
-        .errors()
-        .iter()
-        .map(|e| Diagnostic::error(e.code(), e.message(), file.path(db).clone(), e.range()))
-        .collect();
+pub fn syntax_errors(db: &dyn salsa::Database, file: File) -> Arc<Vec<Diagnostic>> {
+    Arc::new(
+        parse(db, file)
+            .errors()
+            .iter()
+            .map(|e| Diagnostic::error(e.code(), e.message(), file.path(db).clone(), e.range()))
+            .collect(),
+    )
+}
+
+/// Diagnostics of one file as part of `root`: syntax errors and the file's own checks. Not
+/// memoized: the checks are, and the positions are looked up only for what they found,
+/// which spares salsa another memo per file to verify after every edit.
+pub fn file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = syntax_errors(db, file).to_vec();
     let check = file_check(db, root, file);
     out.extend(check.diags.iter().map(|d| to_diagnostic(db, d)));
-    Arc::new(out)
+    out
 }
 
 /// Every diagnostic of a root, files in order, each file's by position.
@@ -44,7 +53,7 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
     let files = root_files(db, root);
     let files_order: Vec<std::path::PathBuf> = files.iter().map(|f| f.path(db).clone()).collect();
     for file in files {
-        out.extend(file_diagnostics(db, root, file).iter().cloned());
+        out.extend(file_diagnostics(db, root, file));
     }
     out.extend(package_diagnostics(db, root).iter().cloned());
     with_dependency_report(db, root, &mut out);
@@ -69,7 +78,7 @@ pub fn root_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diagnos
 /// for that file: the edited file's, before the other files of a big package are checked.
 pub fn root_file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -> Vec<Diagnostic> {
     let path = file.path(db);
-    let mut out: Vec<Diagnostic> = file_diagnostics(db, root, file).iter().cloned().collect();
+    let mut out: Vec<Diagnostic> = file_diagnostics(db, root, file);
     out.extend(package_diagnostics(db, root).iter().cloned());
     with_dependency_report(db, root, &mut out);
     out.retain(|d| &d.file == path);
@@ -80,10 +89,18 @@ pub fn root_file_diagnostics(db: &dyn salsa::Database, root: Root, file: File) -
 
 /// What the dependency tools' files say, where the package has them.
 fn with_dependency_report(db: &dyn salsa::Database, root: Root, out: &mut Vec<Diagnostic>) {
-    if let Some(project) = root.project(db) {
-        let report = crate::deps::report(db, root, project);
+    if let Some(report) = dependency_report(db, root) {
         crate::deps::merge(out, &report);
     }
+}
+
+/// The dependency report of a root, kept between edits: it reads the outline of every file
+/// (the packages each one names), which costs a big package's worth of work if redone on
+/// every keystroke.
+#[salsa::tracked(returns(clone))]
+fn dependency_report(db: &dyn salsa::Database, root: Root) -> Option<Arc<crate::deps::DepsReport>> {
+    let project = root.project(db).as_ref()?;
+    Some(Arc::new(crate::deps::report(db, root, project)))
 }
 
 /// The diagnostics about the package as a whole: its graph, item names, cycles, unused
@@ -100,16 +117,18 @@ pub fn package_diagnostics(db: &dyn salsa::Database, root: Root) -> Arc<Vec<Diag
         let PackageSrc::Wit { lists } = &pkg.src else {
             continue;
         };
+        // The outlines say where the worlds are, and stay the same through edits inside
+        // items, so that such an edit does not run this again.
         for &(file, list) in lists {
-            let tree = crate::hir::item_tree(db, file);
-            let Some(items) = decl_list(&tree, list) else {
+            let summary = crate::hir::file_summary(db, file);
+            let Some(items) = summary.list(list) else {
                 continue;
             };
             for item in &items.items {
-                if let TopItem::World(w) = item {
+                if item.kind == SummaryKind::World {
                     let id = ItemId {
                         pkg: crate::semantics::PkgId(i as u32),
-                        name: w.name.name.clone(),
+                        name: item.name.name.clone(),
                     };
                     diags.extend(world_diags(db, root, id).iter().cloned());
                 }
