@@ -83,7 +83,7 @@ try {
     const facts = await page.evaluate(() => ({
       h1: document.querySelector("main h1")?.textContent.trim() ?? "",
       styled: getComputedStyle(document.querySelector(".banner")).display === "flex",
-      links: [...document.querySelectorAll("a[href]")].map((a) => a.href),
+      links: [...document.querySelectorAll("a[href]")].map((a) => new URL(a.getAttribute("href"), location.href).href),
       ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
       world: !!document.querySelector("svg.world-picture"),
       landmarks: ["header", "nav", "main", "footer"].every((t) => document.querySelector(t)),
@@ -132,7 +132,11 @@ try {
     await page.getByLabel("Search names").press("Enter");
     await page.waitForURL((u) => u.href !== index);
     const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
-    const found = await page.evaluate((id) => document.getElementById(id)?.textContent ?? "", hash);
+    // A result is an anchor in a page, or a page of its own (an interface, a world).
+    const found = await page.evaluate(
+      (id) => (id ? document.getElementById(id) : document.querySelector("main h1"))?.textContent ?? "",
+      hash,
+    );
     if (!found.includes(searchName)) fail(`search opened ${page.url()}, which does not show ${searchName}`);
     else log(`search finds ${searchName} (${searchKind ?? "any kind"}) and opens ${page.url()}`);
   }
