@@ -2,10 +2,9 @@
 
 use std::path::PathBuf;
 
-use witty_analysis::{AnalysisHost, Diagnostic, Features, FileProblem, Severity};
+use witty_analysis::{Features, Severity};
 
 use crate::report::{self, Format};
-use crate::sources::Sources;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -35,64 +34,14 @@ pub fn run(args: CheckArgs) -> u8 {
         enabled: args.features.clone(),
         all: args.all_features,
     };
-    let mut host = AnalysisHost::new();
-    let mut sources = Sources::default();
-    let mut roots = Vec::new();
-    let mut io_failed = false;
-    for path in &paths {
-        let package = match witty_analysis::load_path(path) {
-            Ok(package) => package,
-            Err(e) => {
-                eprintln!("error: {e}");
-                io_failed = true;
-                continue;
-            }
-        };
-        for file in witty_analysis::all_files(&package) {
-            if let Some(FileProblem::Unreadable(message)) = &file.problem {
-                eprintln!("error: {}: {message}", file.path.display());
-                io_failed = true;
-                continue;
-            }
-            sources.add(&file.path, &file.text);
-        }
-        let root = host.add_root(&package, features.clone());
-        // Dependency problems point into the tools' manifests and locks too.
-        if let Some(project) = host.project(root) {
-            for file in &project.files {
-                sources.add(&file.path, &file.text);
-            }
-        }
-        roots.push(root);
-    }
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let mut seen: std::collections::HashSet<Diagnostic> = std::collections::HashSet::new();
-    for root in roots {
-        let found = if args.no_backstop {
-            host.diagnostics(root)
-        } else {
-            host.diagnostics_with_backstop(root)
-        };
-        for d in found {
-            // A file in two roots (a path given twice) is reported once.
-            if !seen.contains(&d) {
-                seen.insert(d.clone());
-                diagnostics.push(d);
-            }
-        }
-    }
+    let loaded = crate::checked::load(&paths, &features);
+    let diagnostics = loaded.diagnostics(args.no_backstop);
 
-    report::print(args.format, &diagnostics, &sources);
+    report::print(args.format, &diagnostics, &loaded.sources);
 
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    if io_failed {
+    let errors = crate::checked::count(&diagnostics, Severity::Error);
+    let warnings = crate::checked::count(&diagnostics, Severity::Warning);
+    if loaded.io_failed {
         2
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         1

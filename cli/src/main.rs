@@ -1,7 +1,9 @@
 //! The `wit` command: a thin layer that parses flags and calls the witty crates.
 
+mod checked;
 mod cmd_check;
 mod cmd_deps;
+mod cmd_doc;
 mod cmd_fmt;
 mod cmd_inspect;
 mod cmd_parse;
@@ -43,6 +45,9 @@ enum Command {
     /// The dependency tree of a package: its `deps/`, wkg.lock and cache, wit-deps, Cargo.toml
     /// metadata, and what is wrong with them (exit 0: no problems, 1: problems, 2: bad input)
     Deps(cmd_deps::DepsArgs),
+    /// Write an offline HTML documentation site for a package and its dependencies
+    /// (exit 0: written, 1: the package has errors, 2: usage, I/O or a refused --out folder)
+    Doc(cmd_doc::DocArgs),
     /// Format WIT files in place, or with `--check` show what would change
     /// (exit 0: formatted, 1: would change or syntax errors, 2: usage or I/O)
     Fmt(cmd_fmt::FmtArgs),
@@ -87,6 +92,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => cmd_check::run(args),
         Command::Deps(args) => cmd_deps::run(args),
+        Command::Doc(args) => cmd_doc::run(args),
         Command::Fmt(args) => cmd_fmt::run(args),
         Command::Parse { file } => cmd_parse::run(&file),
         Command::Run(args) => cmd_run::run(args),

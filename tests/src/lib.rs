@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 
 use witty_analysis::{AnalysisHost, Diagnostic, Features, Severity};
 
-/// The `tests/ui` folder of the registry copy of wit-parser, found through `cargo metadata`
-/// (the suite is read in place, never copied).
-pub fn wit_parser_ui_dir() -> PathBuf {
+/// What `cargo metadata` says of this workspace (the registry copies of its dependencies).
+fn cargo_metadata() -> serde_json::Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
     let out = std::process::Command::new(cargo)
@@ -26,36 +25,65 @@ pub fn wit_parser_ui_dir() -> PathBuf {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let meta: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
-    let packages = meta["packages"].as_array().expect("packages");
+    serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON")
+}
+
+/// The folder of the package whose id is `id` in `meta`.
+fn package_folder(meta: &serde_json::Value, id: &serde_json::Value) -> PathBuf {
+    let pkg = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| &p["id"] == id)
+        .expect("the package of a resolved id");
+    let manifest_path = Path::new(pkg["manifest_path"].as_str().expect("manifest_path"));
+    manifest_path.parent().expect("a folder").to_path_buf()
+}
+
+/// The `tests/ui` folder of the registry copy of wit-parser, found through `cargo metadata`
+/// (the suite is read in place, never copied).
+pub fn wit_parser_ui_dir() -> PathBuf {
+    let meta = cargo_metadata();
     // wasmtime brings wit-parser 0.254 beside the workspace's 0.263: the suite is the one of
     // the wit-parser this crate depends on, which gives the verdicts it is compared with.
-    let here = packages
+    let here = meta["packages"]
+        .as_array()
+        .expect("packages")
         .iter()
         .find(|p| p["name"] == env!("CARGO_PKG_NAME"))
-        .map(|p| &p["id"]);
+        .map(|p| p["id"].clone());
     let id = meta["resolve"]["nodes"]
         .as_array()
         .expect("the resolved graph")
         .iter()
-        .find(|node| Some(&node["id"]) == here)
+        .find(|node| Some(&node["id"]) == here.as_ref())
         .and_then(|node| {
             node["deps"]
                 .as_array()?
                 .iter()
                 .find(|dep| dep["name"] == "wit_parser")
         })
-        .map(|dep| &dep["pkg"])
+        .map(|dep| dep["pkg"].clone())
         .expect("wit-parser is a dependency of witty-tests");
-    let pkg = packages
-        .iter()
-        .find(|p| &p["id"] == id)
-        .expect("the package of a resolved id");
-    let manifest_path = Path::new(pkg["manifest_path"].as_str().expect("manifest_path"));
-    let ui = manifest_path.parent().expect("a folder").join("tests/ui");
+    let ui = package_folder(&meta, &id).join("tests/ui");
     assert!(ui.is_dir(), "{} is missing", ui.display());
     ui
+}
+
+/// WASI 0.2's WIT (a package with its `deps/`), as the registry copy of wasmtime-wasi, a
+/// dependency of the runner, vendors it; found through `cargo metadata`.
+pub fn wasi_p2_wit_dir() -> PathBuf {
+    let meta = cargo_metadata();
+    let id = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| p["name"] == "wasmtime-wasi")
+        .map(|p| p["id"].clone())
+        .expect("wasmtime-wasi is a dependency of the runner");
+    let wit = package_folder(&meta, &id).join("src/p2/wit");
+    assert!(wit.is_dir(), "{} is missing", wit.display());
+    wit
 }
 
 /// The cases of the suite, as wit-parser's own runner finds them: files (`.wit`, `.wat`,
