@@ -69,9 +69,9 @@ pub fn section(cx: &Cx<'_>, page: &str, e: &DocEntry, level: usize) -> String {
     .ok();
     out.push_str(&badges(&e.gates));
     if !e.code.is_empty() {
-        write!(
+        writeln!(
             out,
-            "<pre class=\"code\"><code>{}</code></pre>\n",
+            "<pre class=\"code\"><code>{}</code></pre>",
             code(cx, page, &e.code)
         )
         .ok();
@@ -138,7 +138,7 @@ fn parts(cx: &Cx<'_>, page: &str, e: &DocEntry, level: usize) -> String {
             DefKind::Resource => "Functions",
             _ => "Members",
         };
-        write!(out, "<h{level} class=\"parts-title\">{title}</h{level}>\n").ok();
+        writeln!(out, "<h{level} class=\"parts-title\">{title}</h{level}>").ok();
         for c in others {
             out.push_str(&section(cx, page, c, level + 1));
         }

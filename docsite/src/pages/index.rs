@@ -10,7 +10,7 @@ use crate::markdown::summary;
 
 pub fn main(cx: &Cx<'_>, page: &str) -> String {
     let mut out = String::new();
-    write!(out, "<h1>{}</h1>\n", esc(&cx.site)).ok();
+    writeln!(out, "<h1>{}</h1>", esc(&cx.site)).ok();
     if let Some(root) = cx.model.packages.first().filter(|p| !p.is_dep) {
         out.push_str(&docs(root.docs.as_deref(), 2));
     }

@@ -54,7 +54,7 @@ pub fn main(cx: &Cx<'_>, page: &str, pkg: &DocPackage, item: &DocEntry) -> Strin
         )
         .ok();
         for (title, list) in [("Imports", &ends.imports), ("Exports", &ends.exports)] {
-            write!(out, "<h2 id=\"{}\">{title}</h2>\n", title.to_lowercase()).ok();
+            writeln!(out, "<h2 id=\"{}\">{title}</h2>", title.to_lowercase()).ok();
             if list.is_empty() {
                 out.push_str("<p>None.</p>\n");
                 continue;
@@ -79,7 +79,7 @@ pub fn main(cx: &Cx<'_>, page: &str, pkg: &DocPackage, item: &DocEntry) -> Strin
             out.push_str("</ul>\n");
         }
     }
-    let groups: [(&str, &str, fn(DefKind) -> bool); 3] = [
+    let groups: [Group; 3] = [
         ("types", "Types", DefKind::is_type),
         ("functions", "Functions", |k| k == DefKind::Func),
         ("externs", "Defined in this world", |k| {
@@ -91,10 +91,13 @@ pub fn main(cx: &Cx<'_>, page: &str, pkg: &DocPackage, item: &DocEntry) -> Strin
         if entries.is_empty() {
             continue;
         }
-        write!(out, "<h2 id=\"{id}\">{title}</h2>\n").ok();
+        writeln!(out, "<h2 id=\"{id}\">{title}</h2>").ok();
         for e in entries {
             out.push_str(&section(cx, page, e, 3));
         }
     }
     out
 }
+
+/// A section of an item's page: its anchor, its title, and which entries it lists.
+type Group = (&'static str, &'static str, fn(DefKind) -> bool);

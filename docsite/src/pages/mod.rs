@@ -106,9 +106,9 @@ fn nav(cx: &Cx<'_>, page: &str, current: Option<&DocPackage>) -> String {
                 } else {
                     ""
                 };
-                write!(
+                writeln!(
                     out,
-                    "<li><a href=\"{}\"{here}><span class=\"nav-kind\">{}</span> {}</a></li>\n",
+                    "<li><a href=\"{}\"{here}><span class=\"nav-kind\">{}</span> {}</a></li>",
                     esc(&crate::links::relative(page, &target, None)),
                     item.kind.describe(),
                     esc(&item.name)

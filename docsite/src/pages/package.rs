@@ -12,9 +12,9 @@ use crate::markdown::summary;
 
 pub fn main(cx: &Cx<'_>, page: &str, pkg: &DocPackage) -> String {
     let mut out = String::new();
-    write!(
+    writeln!(
         out,
-        "<h1><span class=\"kind\">package</span> {}</h1>\n",
+        "<h1><span class=\"kind\">package</span> {}</h1>",
         esc(&pkg.name.to_string())
     )
     .ok();

@@ -71,7 +71,7 @@ fn changes(c: &Comparison) -> String {
         ("breaking", "Breaking changes", &r.breaking),
         ("compatible", "Compatible changes", &r.compatible),
     ] {
-        write!(out, "<h3 id=\"{id}\">{title}</h3>\n").ok();
+        writeln!(out, "<h3 id=\"{id}\">{title}</h3>").ok();
         if list.is_empty() {
             out.push_str("<p>None.</p>\n");
             continue;
@@ -89,9 +89,9 @@ fn changes(c: &Comparison) -> String {
         }
         out.push_str("</ul>\n");
     }
-    write!(
+    writeln!(
         out,
-        "<p><strong>Needs:</strong> {}.</p>\n",
+        "<p><strong>Needs:</strong> {}.</p>",
         esc(&r.needed_bump())
     )
     .ok();
@@ -109,9 +109,9 @@ fn changes(c: &Comparison) -> String {
     };
     if let Some(v) = verdict {
         let class = if r.passes() { "ok" } else { "bad" };
-        write!(
+        writeln!(
             out,
-            "<p class=\"verdict verdict-{class}\"><strong>Version:</strong> {}</p>\n",
+            "<p class=\"verdict verdict-{class}\"><strong>Version:</strong> {}</p>",
             esc(&v)
         )
         .ok();
