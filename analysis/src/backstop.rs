@@ -23,8 +23,9 @@ pub struct BackstopInput {
     deps: Vec<Source>,
 }
 
-enum Source {
-    /// The files of a package, by path.
+/// One package's sources, as wit-parser reads them.
+pub enum Source {
+    /// The files of a package, by path, sorted.
     Wit(Vec<(PathBuf, Arc<str>)>),
     Binary(PathBuf, Arc<[u8]>),
 }
@@ -59,6 +60,27 @@ impl BackstopInput {
                 .map(|d| Source::collect(db, d))
                 .collect(),
         }
+    }
+
+    /// The folder or file the root was read from.
+    pub fn root(&self) -> &std::path::Path {
+        &self.root
+    }
+
+    /// The `@unstable` features enabled for the root.
+    pub fn features(&self) -> &Features {
+        &self.features
+    }
+
+    /// The root's own package: the same texts again for another reader of them (the bindings
+    /// generators bring a wit-parser of their own version).
+    pub fn main(&self) -> &Source {
+        &self.main
+    }
+
+    /// The packages of `deps/`, in the order wit-parser's `push_dir` reads them.
+    pub fn deps(&self) -> &[Source] {
+        &self.deps
     }
 
     /// wit-parser's first error for the root, if it finds one.
