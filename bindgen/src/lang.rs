@@ -64,12 +64,14 @@ impl Lang {
     }
 
     /// The generator, with its defaults except where a preview is better served: Rust's
-    /// output is formatted (by prettyplease, in process, as `wit-bindgen rust --format`).
+    /// output is formatted (by prettyplease, in process, as `wit-bindgen rust --format`) and
+    /// has every imported interface (`--generate-all`; else each needs a `with` mapping).
     pub(crate) fn generator(self) -> Box<dyn WorldGenerator> {
         match self {
             Lang::Rust => Box::new(
                 wit_bindgen_rust::Opts {
                     format: true,
+                    generate_all: true,
                     ..Default::default()
                 }
                 .build(),

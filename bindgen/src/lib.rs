@@ -196,7 +196,14 @@ fn run_generator(
         Err(panic) => {
             let place = panic
                 .place
-                .map(|place| format!(" (at {place})"))
+                .map(|place| {
+                    // The crate's own path (`wit-bindgen-c-0.63.0/src/lib.rs:1119`), not
+                    // where this machine's registry keeps it.
+                    let short = place
+                        .find("wit-bindgen-")
+                        .map_or(&place[..], |at| &place[at..]);
+                    format!(" (at {short})")
+                })
                 .unwrap_or_default();
             format!("not supported by this generator: {}{place}", panic.message)
         }

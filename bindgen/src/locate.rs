@@ -176,7 +176,10 @@ fn type_uses(resolve: &Resolve, ty: &Type, uses: &mut BTreeSet<Construct>, depth
         Type::ErrorContext => {
             uses.insert(Construct::ErrorContext);
         }
-        Type::Id(id) if depth < DEPTH => {
+        // A named type is an item of its own: what it uses is said of it, not of its users
+        // (a record with a fixed-length list is the item to blame, not every function
+        // taking the record).
+        Type::Id(id) if depth < DEPTH && resolve.types[*id].name.is_none() => {
             kind_uses(resolve, &resolve.types[*id].kind, uses, depth + 1)
         }
         _ => {}

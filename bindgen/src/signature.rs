@@ -164,7 +164,15 @@ pub fn signature(bindings: &Bindings, target: &Target) -> Option<String> {
     let iface_forms = interface.map(spellings).unwrap_or_default();
     let resource_forms = resource.map(spellings).unwrap_or_default();
     let mut best: Option<(u32, String)> = None;
-    for file in &bindings.files {
+    // Headers first: C and C++ declare there what the user calls or implements. A `.wit`
+    // file (C#'s copy of the world) is the input, not bindings.
+    let mut files: Vec<_> = bindings
+        .files
+        .iter()
+        .filter(|f| !f.name.ends_with(".wit"))
+        .collect();
+    files.sort_by_key(|f| !(f.name.ends_with(".h") || f.name.ends_with(".hpp")));
+    for file in files {
         let Some(text) = file.text() else { continue };
         let lines: Vec<&str> = text.lines().collect();
         let mut stack: Vec<&str> = Vec::new();
@@ -229,7 +237,8 @@ fn declared<'a>(line: &Line<'a>, forms: &[String], is_function: bool) -> Option<
         })
     };
     for (k, &(at, ident)) in words.iter().enumerate() {
-        if !matches(ident) {
+        // `__wasm_import_...`, `__post_return_...`: the ABI's glue, not the API.
+        if ident.starts_with("__") || !matches(ident) {
             continue;
         }
         if is_function {
@@ -274,10 +283,19 @@ fn identifiers(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Whether an identifier of `text` is `word`, or has it as a part: between `_`s
+/// (`demo_shapes_keywords_loop_t`), or as a capitalised part (`IKeywordsImports`).
 fn has_word(text: &str, word: &str) -> bool {
-    identifiers(text)
-        .iter()
-        .any(|(_, w)| *w == word || w.ends_with(&format!("_{word}")))
+    identifiers(text).iter().any(|(_, ident)| {
+        ident.split('_').any(|part| part == word)
+            || word.starts_with(|c: char| c.is_uppercase())
+                && ident.match_indices(word).any(|(at, _)| {
+                    ident[at + word.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c.is_uppercase() || c == '_')
+                })
+    })
 }
 
 /// An interface's module, class or namespace: `mod exports::example::kv_store::store` when it
@@ -308,8 +326,14 @@ fn declaration(lines: &[&str], is_function: bool) -> String {
     for line in lines {
         let body = line.get(indent..).unwrap_or(line.trim_start());
         if is_function {
+            if body.trim().is_empty() {
+                break;
+            }
             if let Some(head) = body.trim_end().strip_suffix('{') {
-                out.push(head.trim_end());
+                // A brace on a line of its own (C#) ends the signature above it.
+                if !head.trim().is_empty() {
+                    out.push(head.trim_end());
+                }
                 break;
             }
             out.push(body.trim_end());

@@ -28,18 +28,37 @@ pub struct CheckArgs {
     pub no_backstop: bool,
 }
 
-pub fn run(args: CheckArgs) -> u8 {
-    let paths = crate::paths::or_default(args.paths.clone());
+/// What checking some paths found: the host with a root per path, and the diagnostics of
+/// them all (each once), with the texts they point into.
+pub struct Checked {
+    pub host: AnalysisHost,
+    pub roots: Vec<witty_analysis::input::Root>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+    /// A path or file could not be read (said on stderr already).
+    pub io_failed: bool,
+}
 
-    let features = Features {
-        enabled: args.features.clone(),
-        all: args.all_features,
-    };
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Loads and checks each path as `wit check` does (`bindgen` checks its package this way too).
+pub fn check(paths: &[PathBuf], features: &Features, backstop: bool) -> Checked {
     let mut host = AnalysisHost::new();
     let mut sources = Sources::default();
     let mut roots = Vec::new();
     let mut io_failed = false;
-    for path in &paths {
+    for path in paths {
         let package = match witty_analysis::load_path(path) {
             Ok(package) => package,
             Err(e) => {
@@ -67,11 +86,11 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut seen: std::collections::HashSet<Diagnostic> = std::collections::HashSet::new();
-    for root in roots {
-        let found = if args.no_backstop {
-            host.diagnostics(root)
-        } else {
+    for &root in &roots {
+        let found = if backstop {
             host.diagnostics_with_backstop(root)
+        } else {
+            host.diagnostics(root)
         };
         for d in found {
             // A file in two roots (a path given twice) is reported once.
@@ -81,20 +100,26 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     }
+    Checked {
+        host,
+        roots,
+        diagnostics,
+        sources,
+        io_failed,
+    }
+}
 
-    report::print(args.format, &diagnostics, &sources);
-
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    if io_failed {
+pub fn run(args: CheckArgs) -> u8 {
+    let paths = crate::paths::or_default(args.paths.clone());
+    let features = Features {
+        enabled: args.features.clone(),
+        all: args.all_features,
+    };
+    let checked = check(&paths, &features, !args.no_backstop);
+    report::print(args.format, &checked.diagnostics, &checked.sources);
+    if checked.io_failed {
         2
-    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+    } else if checked.errors() > 0 || (args.deny_warnings && checked.count(Severity::Warning) > 0) {
         1
     } else {
         0

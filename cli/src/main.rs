@@ -1,5 +1,6 @@
 //! The `wit` command: a thin layer that parses flags and calls the witty crates.
 
+mod cmd_bindgen;
 mod cmd_check;
 mod cmd_deps;
 mod cmd_fmt;
@@ -12,6 +13,7 @@ mod cmd_serve;
 mod cmd_targets;
 mod cmd_test;
 mod diff;
+mod out_dir;
 mod output;
 mod paths;
 mod report;
@@ -80,6 +82,10 @@ enum Command {
     /// Check that NEW is a compatible evolution of OLD (WIT packages or components) and that
     /// its version bump is enough (exit 0: compatible or bumped enough, 1: breaking, 2: bad input)
     SemverCheck(cmd_semver::SemverArgs),
+    /// Bindings for a world by the real wit-bindgen generators (Rust, C, C++, C#, MoonBit,
+    /// Markdown), on stdout or into --out-dir (exit 0, 1: errors in the package or from the
+    /// generator, 2: bad usage)
+    Bindgen(cmd_bindgen::BindgenArgs),
 }
 
 fn main() -> ExitCode {
@@ -96,6 +102,7 @@ fn main() -> ExitCode {
         Command::Targets(args) => cmd_targets::run(args),
         Command::Plug(args) => cmd_plug::run(args),
         Command::SemverCheck(args) => cmd_semver::run(args),
+        Command::Bindgen(args) => cmd_bindgen::run(args),
         Command::Lsp { stdio: _ } => match witty_lsp::run() {
             Ok(()) => 0,
             Err(e) => {

@@ -2,6 +2,7 @@
 //! positions and JSON-RPC: handlers convert positions, ask the analysis on a snapshot, and
 //! convert the answer back.
 
+mod bindings;
 mod capabilities;
 mod components;
 mod convert;
@@ -33,6 +34,7 @@ pub fn run() -> std::io::Result<()> {
             .custom_method("witty/syntaxTree", server::Backend::syntax_tree)
             .custom_method("witty/inspectComponent", server::Backend::inspect_component)
             .custom_method("witty/dependencies", server::Backend::dependencies)
+            .custom_method("witty/bindings", server::Backend::bindings)
             .finish();
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .serve(service)

@@ -21,11 +21,16 @@ use crate::text_sync::apply_changes;
 /// watches files itself.
 const REGISTRATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// How long a hover waits for bindings that are not generated yet before it answers without
+/// them (the generation goes on, and the next hover has them).
+const HOVER_BINDINGS_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 pub struct Backend {
     publisher: Publisher,
     watch_files: AtomicBool,
     /// The server's own file watcher, when the client does not watch for it.
     watcher: std::sync::Mutex<Option<crate::watcher::Shared>>,
+    bindings: std::sync::Arc<crate::bindings::Service>,
 }
 
 impl Backend {
@@ -34,6 +39,7 @@ impl Backend {
             publisher: Publisher::new(client),
             watch_files: AtomicBool::new(false),
             watcher: Default::default(),
+            bindings: Default::default(),
         }
     }
 
@@ -70,6 +76,35 @@ impl Backend {
         params: handlers::DependenciesParams,
     ) -> Result<serde_json::Value> {
         self.request(params, handlers::dependencies).await
+    }
+
+    /// `witty/bindings`: the files a wit-bindgen generator writes for a world of the package.
+    pub async fn bindings(&self, params: handlers::BindingsParams) -> Result<serde_json::Value> {
+        let prepared = self.request(params, handlers::prepare_bindings).await?;
+        let input = prepared.input.clone();
+        match &*self.bindings.get(prepared).await {
+            Ok(bindings) => Ok(handlers::bindings_answer(bindings)),
+            Err(failure) => Err(handlers::bindings_failure(failure, &input)),
+        }
+    }
+
+    /// What the generator wrote for the hovered definition, in the first world of its package
+    /// that has it; waits for a generation at most `HOVER_BINDINGS_WAIT`.
+    async fn hover_bindings(&self, found: handlers::HoverBindings) -> Option<String> {
+        let deadline = tokio::time::Instant::now() + HOVER_BINDINGS_WAIT;
+        for prepared in found.worlds {
+            let service = self.bindings.clone();
+            let task = tokio::spawn(async move { service.get(prepared).await });
+            let Ok(Ok(generated)) = tokio::time::timeout_at(deadline, task).await else {
+                return None;
+            };
+            if let Ok(bindings) = &*generated
+                && let Some(signature) = bindings.signature_at(&found.definition, found.offset)
+            {
+                return Some(signature);
+            }
+        }
+        None
     }
 
     /// Runs a handler on a snapshot in a blocking thread; a panic becomes an error answer.
@@ -223,6 +258,13 @@ impl LanguageServer for Backend {
             .initialization_options
             .as_ref()
             .and_then(|o| self.settings(o));
+        if let Some(problem) = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| self.bindings.configure(o))
+        {
+            tracing::warn!("{problem}");
+        }
         let project = params
             .initialization_options
             .as_ref()
@@ -345,6 +387,9 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if let Some(problem) = self.bindings.configure(&params.settings) {
+            self.show_warnings(vec![problem]).await;
+        }
         let features = self.settings(&params.settings);
         let project = crate::project::ProjectSettings::from_client(&params.settings);
         self.change(None, |state| {
@@ -392,7 +437,30 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        self.request(params, handlers::hover).await
+        let Some(lang) = self.bindings.hover_lang() else {
+            return self.request(params, handlers::hover).await;
+        };
+        let (hover, found) = self
+            .request((params, Some(lang)), handlers::hover_with_bindings)
+            .await?;
+        let (Some(mut hover), Some(found)) = (hover.clone(), found) else {
+            return Ok(hover);
+        };
+        if let Some(signature) = self.hover_bindings(found).await
+            && let HoverContents::Markup(content) = &mut hover.contents
+        {
+            let section = if content.kind == MarkupKind::Markdown {
+                format!(
+                    "\n\n---\n\nIn {}:\n\n```{}\n{signature}\n```",
+                    lang.title(),
+                    lang.name()
+                )
+            } else {
+                format!("\n\nIn {}:\n{signature}", lang.title())
+            };
+            content.value.push_str(&section);
+        }
+        Ok(Some(hover))
     }
 
     async fn goto_definition(

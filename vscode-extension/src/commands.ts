@@ -3,6 +3,8 @@
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, LanguageClient } from "vscode-languageclient/node";
 
+import { BindingsAnswer, bindingsText, decodeQuery, encodeQuery, languageChoices } from "./bindingsView";
+
 /** What the server puts in a run lens's command (see lsp/src/lenses in the server). */
 export interface RunArguments {
   component: string;
@@ -15,6 +17,9 @@ export interface RunArguments {
 
 export const SYNTAX_TREE_SCHEME = "witty-syntax-tree";
 export const COMPONENT_SCHEME = "witty-component";
+export const BINDINGS_SCHEME = "witty-bindings";
+/** The workspace state key of the language "Show Bindings" used last. */
+const BINDINGS_LANG = "witty.bindings.lang";
 
 /** Read-only documents whose text the server computes: syntax trees and components' WIT. */
 export class VirtualDocuments implements vscode.TextDocumentContentProvider {
@@ -29,6 +34,17 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider {
       return "// the witty language server is not running";
     }
     const target = vscode.Uri.parse(uri.query).toString();
+    if (uri.scheme === BINDINGS_SCHEME) {
+      const q = decodeQuery(uri.query);
+      try {
+        const answer = await client.sendRequest<BindingsAnswer>("witty/bindings", q);
+        return bindingsText(answer);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        vscode.window.showErrorMessage(`witty: no bindings: ${message}`);
+        return `// no bindings: ${message}\n`;
+      }
+    }
     if (uri.scheme === SYNTAX_TREE_SCHEME) {
       return client.sendRequest<string>("witty/syntaxTree", { textDocument: { uri: target } });
     }
@@ -51,6 +67,35 @@ export async function showSyntaxTree(docs: VirtualDocuments): Promise<void> {
     scheme: SYNTAX_TREE_SCHEME,
     path: editor.document.uri.path + ".tree",
     query: editor.document.uri.toString(),
+  });
+  docs.refresh(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}
+
+/** Asks for the language (the last choice first, remembered for the workspace) and opens the
+ * bindings of the current file's package as a read-only document. */
+export async function showBindings(context: vscode.ExtensionContext, docs: VirtualDocuments): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== "wit") {
+    vscode.window.showInformationMessage("Open a .wit file to see the bindings of its package.");
+    return;
+  }
+  const last = context.workspaceState.get<string>(BINDINGS_LANG);
+  const picked = await vscode.window.showQuickPick(
+    languageChoices(last).map((l) => ({ label: l.label, description: l.id, lang: l })),
+    { title: "Bindings for which language?" },
+  );
+  if (!picked) {
+    return;
+  }
+  await context.workspaceState.update(BINDINGS_LANG, picked.lang.id);
+  const source = editor.document.uri;
+  const name = source.path.replace(/\.wit$/, "");
+  const uri = vscode.Uri.from({
+    scheme: BINDINGS_SCHEME,
+    path: `${name}.bindings.${picked.lang.ext}`,
+    query: encodeQuery({ uri: source.toString(), lang: picked.lang.id }),
   });
   docs.refresh(uri);
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -9,12 +9,14 @@ import {
 } from "vscode-languageclient/node";
 
 import {
+  BINDINGS_SCHEME,
   COMPONENT_SCHEME,
   RunArguments,
   SYNTAX_TREE_SCHEME,
   VirtualDocuments,
   openComponent,
   runInteractive,
+  showBindings,
   showSyntaxTree,
 } from "./commands";
 import { ServerBinary, findServer } from "./server";
@@ -102,12 +104,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.workspace.registerTextDocumentContentProvider(SYNTAX_TREE_SCHEME, docs),
     vscode.workspace.registerTextDocumentContentProvider(COMPONENT_SCHEME, docs),
+    vscode.workspace.registerTextDocumentContentProvider(BINDINGS_SCHEME, docs),
     vscode.commands.registerCommand("witty.showOutput", () => output.show(true)),
     vscode.commands.registerCommand("witty.restartServer", async () => {
       await stop();
       await start(context);
     }),
     vscode.commands.registerCommand("witty.showSyntaxTree", () => showSyntaxTree(docs)),
+    vscode.commands.registerCommand("witty.showBindings", () => showBindings(context, docs)),
     vscode.commands.registerCommand("witty.openComponent", (uri?: vscode.Uri) => openComponent(uri)),
     vscode.commands.registerCommand("witty.runInteractive", (args: RunArguments) => runInteractive(client, args)),
     vscode.tasks.registerTaskProvider("wit", new WitTaskProvider(() => binary?.command)),

@@ -10,6 +10,9 @@ export function serverSettings(): object {
       allFeatures: c.get<boolean>("allFeatures", false),
       components: c.get<string[]>("components", []),
       compose: c.get<object[]>("compose", []),
+      bindings: {
+        hoverLanguage: c.get<string>("bindings.hoverLanguage", "off"),
+      },
       run: {
         timeout: c.get<number>("run.timeout", 10),
         maxMemory: c.get<number>("run.maxMemory", 512),

@@ -27,7 +27,7 @@ pub fn input(path: &Path) -> BackstopInput {
 pub fn fixture(text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let mut current: Option<(PathBuf, String)> = None;
-    let mut write = |c: Option<(PathBuf, String)>| {
+    let write = |c: Option<(PathBuf, String)>| {
         if let Some((path, body)) = c {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, body).unwrap();
@@ -57,6 +57,7 @@ pub fn direct(path: &Path, world: Option<&str>, lang: Lang) -> Vec<(String, Vec<
         Lang::Rust => Box::new(
             wit_bindgen_rust::Opts {
                 format: true,
+                generate_all: true,
                 ..Default::default()
             }
             .build(),

@@ -1,6 +1,7 @@
 //! Request handlers: convert the request's positions, ask the analysis, convert the answer.
 //! Each runs on a snapshot, off the async threads; none holds the state lock.
 
+mod bindings;
 mod components;
 mod dependencies;
 mod editing;
@@ -9,6 +10,7 @@ mod lens;
 mod navigation;
 mod structure;
 
+pub use bindings::*;
 pub use components::*;
 pub use dependencies::*;
 pub use editing::*;
