@@ -17,6 +17,7 @@ import {
   runInteractive,
   showSyntaxTree,
 } from "./commands";
+import { DependenciesView, VIEW_ID } from "./dependencies";
 import { ServerBinary, findServer } from "./server";
 import { serverSettings } from "./settings";
 import { Status } from "./status";
@@ -97,7 +98,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel("witty");
   status = new Status();
   const docs = new VirtualDocuments(() => client);
+  const dependencies = new DependenciesView(() => client);
   context.subscriptions.push(
+    dependencies,
+    vscode.window.registerTreeDataProvider(VIEW_ID, dependencies),
+    vscode.commands.registerCommand("witty.refreshDependencies", () => dependencies.refresh()),
     output,
     status,
     vscode.workspace.registerTextDocumentContentProvider(SYNTAX_TREE_SCHEME, docs),
@@ -127,6 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await start(context);
+  // The tree is asked for once the server runs.
+  dependencies.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,9 +6,11 @@
 
 pub mod cache;
 pub mod cargo_component;
+pub mod invocation;
 pub mod report;
 pub mod toml_doc;
 pub mod wit_deps;
+pub mod wit_deps_digest;
 pub mod wkg;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +19,7 @@ use witty_syntax::TextRange;
 
 use crate::Diagnostic;
 
+pub use invocation::{Invocation, ToolFix};
 pub use report::{DepEntry, DepsReport, MissingDep, Origin, merge, report, with_project};
 
 /// A tool that fills `deps/` folders.
@@ -33,16 +36,6 @@ impl Tool {
             Tool::Wkg => "wkg",
             Tool::WitDeps => "wit-deps",
             Tool::CargoComponent => "cargo-component",
-        }
-    }
-
-    /// The command that fetches what the tool's files declare, run in the project folder.
-    pub fn fetch_command(self, locked: bool) -> &'static str {
-        match self {
-            Tool::Wkg => "wkg wit fetch",
-            Tool::WitDeps if locked => "wit-deps lock",
-            Tool::WitDeps => "wit-deps update",
-            Tool::CargoComponent => "cargo component build",
         }
     }
 }
@@ -81,6 +74,8 @@ pub struct Locked {
     pub range: TextRange,
     /// Its digest in the lock file.
     pub digest_range: TextRange,
+    /// wit-deps' second digest of the same bytes, `sha512:<hex>`, and where it is.
+    pub sha512: Option<(String, TextRange)>,
 }
 
 impl Locked {

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use witty_syntax::{TextRange, TextSize};
 
-use super::{Locked, Project, Tool, cache};
+use super::invocation::{self, ToolFix};
+use super::{Locked, Project, Tool, cache, wit_deps_digest};
 use crate::hir::{PackageName, UsePath, file_summary, span_map};
 use crate::input::{PackageSource, Root};
 use crate::semantics::binary::{BinWorldItem, binary_packages};
@@ -78,6 +79,8 @@ pub struct DepsReport {
     pub missing: Vec<MissingDep>,
     /// Problems, each with its file and range (byte offsets).
     pub problems: Vec<Diagnostic>,
+    /// The tool commands that fix some of the problems, at their places.
+    pub fixes: Vec<ToolFix>,
 }
 
 /// A folder package with what its project adds: a wkg workspace member without a `deps/` of
@@ -367,6 +370,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
     }
 
     let mut problems = project.problems.clone();
+    let mut fixes: Vec<ToolFix> = Vec::new();
     let mut entries = Vec::new();
     for (e, dep) in deps.iter().enumerate() {
         let origin = if project
@@ -421,10 +425,18 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
         needs.sort();
         needs.dedup();
 
-        // A wkg lock's digest is of the package's binary: check it where the binary is.
+        // A wkg lock's digest is of the package's binary: check it where the binary is. A
+        // wit-deps lock's is of a tar of the folder's `.wit` files.
         for l in &locked {
             let Some(digest) = &l.digest else { continue };
             if l.tool == Tool::WitDeps {
+                let fix = invocation::fetch(project, Tool::WitDeps, true);
+                if origin == Origin::Folder
+                    && let Some(d) = wit_deps_digest::check(l, &dep.root, base, &fix.display())
+                {
+                    fixes.push(fix_at(&d, fix));
+                    problems.push(d);
+                }
                 continue;
             }
             let Some(bytes) = &dep.bytes else {
@@ -432,6 +444,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
             };
             let found = cache::sha256(bytes);
             if &found != digest {
+                let fix = invocation::fetch(project, l.tool, true);
                 let mut d = Diagnostic::error(
                     "lock-digest-mismatch",
                     format!(
@@ -439,7 +452,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                         rel(&l.file, base),
                         l.package_name(),
                         rel(&dep.root, base),
-                        l.tool.fetch_command(true)
+                        fix.display()
                     ),
                     l.file.clone(),
                     l.digest_range,
@@ -449,6 +462,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                     range: start(),
                     message: "the file whose digest differs".into(),
                 });
+                fixes.push(fix_at(&d, fix));
                 problems.push(d);
             }
         }
@@ -476,7 +490,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                         "`{}`{what} is in `deps/` but `{}` does not lock it: it was put there by hand or by another tool, and `{}` may delete or replace it; declare it so that the lock has it, or remove it",
                         rel(&dep.root, base),
                         rel(&lock.path, base),
-                        lock.tool.fetch_command(true)
+                        invocation::fetch(project, lock.tool, true).display()
                     ),
                     lock.path.clone(),
                     start(),
@@ -531,7 +545,7 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                     "wkg's cache holds `{}` for `{}`, but its content has digest `{found}`: the cache is damaged; delete that file and run `{}` to fetch it again",
                     entry.path.display(),
                     l.package_name(),
-                    l.tool.fetch_command(true)
+                    invocation::fetch(project, l.tool, true).display()
                 ),
                 l.file.clone(),
                 l.digest_range,
@@ -562,15 +576,19 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                     .first()
                     .map(|(_, f, _)| rel(f, base).to_string())
                     .unwrap_or_default();
-                problems.push(info(
+                let fix = invocation::fetch(project, Tool::Wkg, true);
+                let d = info(
                     "dependency-from-cache",
                     format!(
-                        "`{name}` is not in `deps/`: it is read from wkg's cache (`{}`), as `{lock}` pins it; tools that read only `deps/` will not find it until `wkg wit fetch` puts it there",
-                        entries[e].path.display()
+                        "`{name}` is not in `deps/`: it is read from wkg's cache (`{}`), as `{lock}` pins it; tools that read only `deps/` will not find it until `{}` puts it there",
+                        entries[e].path.display(),
+                        fix.display()
                     ),
                     file.clone(),
                     *range,
-                ));
+                );
+                fixes.push(fix_at(&d, fix));
+                problems.push(d);
             }
             None => {
                 let first = |index: &HashMap<Key, Vec<usize>>, package: String| {
@@ -586,31 +604,27 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                     first(&declarations, r.name.unversioned()).map(|i| &project.declared[i]);
                 let fetch = match (locked, declared) {
                     (Some(l), _) => Some((
-                        l.tool,
-                        l.tool.fetch_command(true).to_string(),
+                        invocation::fetch(project, l.tool, true),
                         format!("`{}` locks it", rel(&l.file, base)),
                     )),
-                    (None, Some(d)) => {
-                        let lock_exists = has_lock(d.tool);
-                        Some((
-                            d.tool,
-                            d.tool.fetch_command(lock_exists).to_string(),
-                            format!("`{}` declares it", rel(&d.file, base)),
-                        ))
-                    }
+                    (None, Some(d)) => Some((
+                        invocation::fetch(project, d.tool, has_lock(d.tool)),
+                        format!("`{}` declares it", rel(&d.file, base)),
+                    )),
                     (None, None) => None,
                 };
                 let m = missing.entry(name.clone()).or_insert_with(|| MissingDep {
                     name: name.clone(),
                     needed_by: Vec::new(),
-                    fetch: fetch.as_ref().map(|(t, c, _)| (*t, c.clone())),
+                    fetch: fetch.as_ref().map(|(i, _)| (i.tool, i.display())),
                 });
                 if !m.needed_by.contains(&from) {
                     m.needed_by.push(from.clone());
                 }
-                let (Some((tool, command, why)), Some((file, range))) = (fetch, &r.at) else {
+                let (Some((fix, why)), Some((file, range))) = (fetch, &r.at) else {
                     continue;
                 };
+                let tool = fix.tool;
                 let cached = if tool == Tool::Wkg || tool == Tool::CargoComponent {
                     " (nor wkg's cache)"
                 } else {
@@ -621,15 +635,20 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
                 } else {
                     "the project folder"
                 };
-                problems.push(Diagnostic::error(
+                let d = Diagnostic::error(
                     "dependency-not-fetched",
                     format!(
-                        "package `{name}` is not fetched: {why}, but `deps/` does not have it{cached}; run `{command}` in {dir} ({})",
-                        base.display()
+                        "package `{name}` is not fetched: {why}, but `deps/` does not have it{cached}; run `{}` in {dir} ({}) ({} installs with `{}`)",
+                        fix.display(),
+                        fix.cwd.display(),
+                        fix.requires(),
+                        fix.install_hint()
                     ),
                     file.clone(),
                     *range,
-                ));
+                );
+                fixes.push(fix_at(&d, fix));
+                problems.push(d);
             }
         }
     }
@@ -719,6 +738,16 @@ pub fn report(db: &dyn salsa::Database, root: Root, project: &Project) -> DepsRe
         entries,
         missing: missing.into_values().collect(),
         problems,
+        fixes,
+    }
+}
+
+fn fix_at(d: &Diagnostic, invocation: invocation::Invocation) -> ToolFix {
+    ToolFix {
+        code: d.code,
+        file: d.file.clone(),
+        range: d.range,
+        invocation,
     }
 }
 

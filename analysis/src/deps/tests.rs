@@ -79,7 +79,7 @@ fn a_locked_package_in_no_folder_and_no_cache_is_not_fetched() {
         r#"tools: [wkg]
 missing wasi:cli@0.2.0 (needed by my:app)
 missing wasi:io@0.2.0 (needed by my:app); fetch: wkg wit fetch
-wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>)
+wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>) (wkg installs with `cargo install wkg`)
 wit/world.wit:4:10: error unresolved-package: package `wasi:cli@0.2.0` not found in `<dir>/wit/deps`: add it there as a folder of `.wit` files, a single `.wit` file, or a binary WIT package (`.wasm`/`.wat`) directly in `deps/` (`wkg wit fetch` or `wit-deps` fill `deps/` from a registry)
 "#,
     );
@@ -103,7 +103,7 @@ fn a_cache_blob_that_is_not_a_wit_package() {
         r#"tools: [wkg]
 cache [] cache/sha256:11111111…: unused; locked: []; declared: []; needs: []
 missing wasi:io@0.2.0 (needed by my:app); fetch: wkg wit fetch
-wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>)
+wit/world.wit:3:10: error dependency-not-fetched: package `wasi:io@0.2.0` is not fetched: `wkg.lock` locks it, but `deps/` does not have it (nor wkg's cache); run `wkg wit fetch` in the project folder (<dir>) (wkg installs with `cargo install wkg`)
 cache/sha256:1111111111111111111111111111111111111111111111111111111111111111:1:1: error invalid-binary-package: not a WIT package: neither WebAssembly nor WebAssembly text (expected `(`
      --> <anon>:1:1
       |
@@ -124,7 +124,7 @@ fn wit_deps_declared_but_not_fetched() {
         r#"tools: [wit-deps]
 folder [wasi:io@0.2.0] wit/deps/io: used; locked: []; declared: [wit-deps]; needs: []
 missing wasi:cli@0.2.0 (needed by my:app); fetch: wit-deps update
-wit/world.wit:4:10: error dependency-not-fetched: package `wasi:cli@0.2.0` is not fetched: `wit/deps.toml` declares it, but `deps/` does not have it; run `wit-deps update` in the project folder (<dir>)
+wit/world.wit:4:10: error dependency-not-fetched: package `wasi:cli@0.2.0` is not fetched: `wit/deps.toml` declares it, but `deps/` does not have it; run `wit-deps update` in the project folder (<dir>) (wit-deps installs with `cargo install wit-deps-cli`)
 wit/deps.toml:2:89: error invalid-manifest: a digest of 64 hex digits was expected; this has 3 characters
 "#,
     );
@@ -145,6 +145,8 @@ fn wit_deps_lock_explains_its_folders() {
 folder [my:handmade] wit/deps/handmade.wit: unused; locked: []; declared: []; needs: []
 folder [wasi:io@0.2.0] wit/deps/io: used; locked: [wit-deps wit/deps.lock]; declared: [wit-deps]; needs: []
 wit/deps.lock:1:1: warning unlocked-dependency: `wit/deps/handmade.wit` (`my:handmade`) is in `deps/` but `wit/deps.lock` does not lock it: it was put there by hand or by another tool, and `wit-deps lock` may delete or replace it; declare it so that the lock has it, or remove it
+wit/deps.lock:3:10: error lock-digest-mismatch: `wit/deps.lock` locks `io` with `sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`, but the `.wit` files of `wit/deps/io` hash to `sha256:c9af6925e7fafbb554e2b6739161f9c4503262076d02c5c44f5cb93093dc2f51` (as wit-deps hashes them: a tar of the folder's `.wit` files): they changed since they were locked; run `wit-deps lock` to fetch them again
+  related wit/deps/io: the folder whose digest differs
 wit/deps.lock:10:1: error invalid-lock-file: unknown field `flavour` in the entry `extra` of deps.lock: wit-deps refuses it; expected one of `path`, `sha256`, `sha512`, `url`, `prefix`, `deps`
 "#,
     );
@@ -207,7 +209,7 @@ fn cargo_component_dependencies() {
         &out,
         r#"tools: [cargo-component]
 missing wasi:keyvalue@0.2.0-draft (needed by my:app); fetch: cargo component build
-wit/world.wit:3:10: error dependency-not-fetched: package `wasi:keyvalue@0.2.0-draft` is not fetched: `Cargo.toml` declares it, but `deps/` does not have it (nor wkg's cache); run `cargo component build` in the crate's folder (<dir>)
+wit/world.wit:3:10: error dependency-not-fetched: package `wasi:keyvalue@0.2.0-draft` is not fetched: `Cargo.toml` declares it, but `deps/` does not have it (nor wkg's cache); run `cargo component build` in the crate's folder (<dir>) (cargo-component installs with `cargo install cargo-component`)
 Cargo.toml:14:39: error invalid-manifest: unknown field `world` in the dependency `my:local`: cargo-component refuses it; expected one of `path`, `package`, `version`, `registry`
 "#,
     );
@@ -444,6 +446,56 @@ fn wkg_binaries_embed_copies_of_what_they_use() {
         r#"tools: []
 folder [wasi:http@0.2.0] wit/deps/wasi-http-0.2.0.wasm: used; locked: []; declared: []; needs: [wasi:io@0.2.0]
 folder [wasi:io@0.2.0] wit/deps/wasi-io-0.2.0.wasm: used; locked: []; declared: []; needs: []
+"#,
+    );
+}
+
+/// wit-deps' digests of a folder, as async-tar 0.6.1 writes the tar that wit-deps 0.6 hashes
+/// (computed by a program calling `async_tar::Builder` as `wit_deps::tar` does, and copied
+/// here): `.wit` files only, sorted, an executable one with mode 0755, a name past 100 bytes
+/// as a GNU long name, a folder named `*.wit` and other files left out.
+#[cfg(unix)]
+#[test]
+fn wit_deps_digest_is_wit_deps_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("streams.wit"), IO).unwrap();
+    std::fs::write(d.join("error.wit"), "interface error { resource error; }\n").unwrap();
+    std::fs::set_permissions(d.join("error.wit"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(
+        d.join(format!("{}.wit", "a".repeat(120))),
+        "interface long {}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("UPPER.WIT"), "interface upper {}\n").unwrap();
+    std::fs::write(d.join("README.md"), "x\n").unwrap();
+    std::fs::create_dir(d.join("sub.wit")).unwrap();
+    std::fs::write(d.join("sub.wit/inner.wit"), "y\n").unwrap();
+    let found = super::wit_deps_digest::tree_digest(d).unwrap();
+    expect(
+        &format!("{}\n{}\n", found.sha256, found.sha512),
+        r#"sha256:b725082668b68fb3dfa7e85aeb6662f8d99831e535bbb0a0dfca9cfb9283899e
+sha512:4b62223c22e07f9d4e8de20024697004ca7936a3b43960848b3a693d7e9f05757dcbe73d60671ade23cb73eee5d1f4a8e239d965d3cb7fb45da4b49e7157e46d
+"#,
+    );
+}
+
+/// A `deps.lock` as `wit-deps lock` writes it for `io` holding `streams.wit` (the digests
+/// wit-deps computes for that folder), and the folder as it is now.
+fn wit_deps_project(streams: &str) -> String {
+    format!(
+        "//- wit/deps.toml\nio = \"https://github.com/WebAssembly/wasi-io/archive/v0.2.0.tar.gz\"\n//- wit/deps.lock\n[io]\nurl = \"https://github.com/WebAssembly/wasi-io/archive/v0.2.0.tar.gz\"\nsha256 = \"c9af6925e7fafbb554e2b6739161f9c4503262076d02c5c44f5cb93093dc2f51\"\nsha512 = \"f53b071e57597119145d5e8de06876fd00f9598ecdf0ef6a69a49287b3946a2c437367e41548878eaa06fcc09d981e94f6064e04e33c098b6c0c319692e7e707\"\n//- wit/world.wit\npackage my:app;\nworld app {{\n  import wasi:io/streams@0.2.0;\n}}\n//- wit/deps/io/streams.wit\n{streams}"
+    )
+}
+
+#[test]
+fn wit_deps_folder_as_locked() {
+    let out = check(&wit_deps_project(IO));
+    expect(
+        &out,
+        r#"tools: [wit-deps]
+folder [wasi:io@0.2.0] wit/deps/io: used; locked: [wit-deps wit/deps.lock]; declared: [wit-deps]; needs: []
 "#,
     );
 }

@@ -1,7 +1,8 @@
 //! wit-deps' files, both in the package's `wit/` folder: `deps.toml` names each dependency by
 //! the folder it gets in `deps/` (a URL of a `.tar.gz`, a local path, or a table with `url`,
 //! `path`, `sha256`, `sha512`, `prefix`), and `deps.lock` records, per folder, where it came
-//! from, the digests of its `.wit` files and the other folders it needs (`deps`).
+//! from, the digests of its `.wit` files (see `wit_deps_digest`) and the other folders it needs
+//! (`deps`).
 
 use std::path::Path;
 
@@ -141,6 +142,7 @@ pub fn read_lock(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec
             file: path.to_path_buf(),
             range: doc.problem(id.span(), "").range,
             digest_range: doc.problem(id.span(), "").range,
+            sha512: None,
         };
         for (k, v) in toml_doc::entries(t) {
             let key: &str = k.get_ref();
@@ -178,6 +180,10 @@ pub fn read_lock(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec
                 "sha512" => {
                     if let Some(s) = toml_doc::string(&doc, v, "`sha512`", problems) {
                         hex(&doc, v.span(), s, 128, problems);
+                        locked.sha512 = Some((
+                            format!("sha512:{}", s.to_ascii_lowercase()),
+                            doc.problem(v.span(), "").range,
+                        ));
                     }
                 }
                 "prefix" => {

@@ -323,6 +323,7 @@ pub fn read_lock(
                 file: path.to_path_buf(),
                 range: doc.problem(version.span(), "").range,
                 digest_range: doc.problem(digest.1, "").range,
+                sha512: None,
             });
         }
     }

@@ -7,6 +7,7 @@ mod assists;
 mod built;
 mod completion;
 mod defs;
+mod dependency_fixes;
 mod highlight;
 mod hover;
 mod inlay_hints;
