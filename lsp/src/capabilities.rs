@@ -62,7 +62,11 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: crate::run::COMMANDS.iter().map(|c| c.to_string()).collect(),
+            commands: crate::run::COMMANDS
+                .iter()
+                .chain([&crate::deps_tool::COMMAND])
+                .map(|c| c.to_string())
+                .collect(),
             work_done_progress_options: Default::default(),
         }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {

@@ -5,6 +5,7 @@
 mod capabilities;
 mod components;
 mod convert;
+mod deps_tool;
 mod diagnostics;
 mod handlers;
 mod project;

@@ -490,6 +490,9 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == crate::deps_tool::COMMAND {
+            return crate::deps_tool::execute(&self.publisher, params.arguments).await;
+        }
         let limits = self
             .publisher
             .known

@@ -261,6 +261,27 @@ impl State {
         }
     }
 
+    /// Everything below `dir` read again from disk (a dependency tool wrote there): the
+    /// files found anew, and the packages below it loaded again with their `deps/`.
+    pub fn reload_below(&mut self, dir: &Path) {
+        // Only what is in the workspace folders is scanned, however far up `dir` is.
+        let scan: Vec<PathBuf> = if self.in_folders(dir) {
+            vec![dir.to_path_buf()]
+        } else {
+            self.folders
+                .iter()
+                .filter(|f| f.starts_with(dir))
+                .cloned()
+                .collect()
+        };
+        for folder in scan {
+            self.disk.retain(|p| !p.starts_with(&folder));
+            self.disk.extend(workspace::scan_folder(&folder));
+        }
+        self.layouts.retain(|p, _| !p.starts_with(dir));
+        self.sync();
+    }
+
     /// New features for every package: the same packages, checked again.
     pub fn set_features(&mut self, features: Features) {
         if features == self.features {

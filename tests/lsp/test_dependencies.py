@@ -88,13 +88,13 @@ async def test_dependencies_of_no_package_is_an_error(client):
         )
 
 
-@pytest.mark.asyncio
-async def test_the_server_says_which_command_fetches_a_locked_package(client):
+async def not_fetched(client, proj):
+    """The project written by `write_project`, announced as the client's watcher would; the
+    `dependency-not-fetched` diagnostic it gets."""
     from lsprotocol import types as t
 
     from conftest import codes
 
-    proj = write_project(client.workspace_root)
     world = proj / "wit" / "world.wit"
     client.workspace_did_change_watched_files(
         t.DidChangeWatchedFilesParams(
@@ -106,6 +106,16 @@ async def test_the_server_says_which_command_fetches_a_locked_package(client):
     )
     await wait_for(lambda: "dependency-not-fetched" in codes(client, world.as_uri()), client)
     [d] = [d for d in client.diagnostics[world.as_uri()] if d.code == "dependency-not-fetched"]
+    return world, d
+
+
+@pytest.mark.asyncio
+async def test_the_server_says_which_command_fetches_a_locked_package(client):
+    from lsprotocol import types as t
+
+    from conftest import codes
+
+    world, d = await not_fetched(client, write_project(client.workspace_root))
     assert "run `wkg wit fetch`" in d.message, d.message
     assert d.range.start == t.Position(line=4, character=9)
     # It replaces wit-parser's plain "not found" at that place.

@@ -102,7 +102,7 @@ pub fn code_action(
     let assists = cancellable(snap.analysis.assists(&path, range))?;
     let mut lines = Lines::new(&snap.analysis, snap.encoding);
     let only = params.context.only.as_ref();
-    let actions = assists
+    let mut actions: Vec<lsp::CodeActionOrCommand> = assists
         .iter()
         .filter_map(|a| {
             let kind = match a.kind {
@@ -133,5 +133,6 @@ pub fn code_action(
             }))
         })
         .collect();
+    actions.extend(super::deps_fix::tool_actions(snap, &params, &path)?);
     Ok(Some(actions))
 }

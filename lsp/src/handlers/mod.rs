@@ -3,6 +3,7 @@
 
 mod components;
 mod dependencies;
+mod deps_fix;
 mod editing;
 mod formatting;
 mod lens;

@@ -154,6 +154,17 @@ try {
   await mulLine.locator("span", { hasText: /^mul$/ }).hover();
   await hoverText("export mul: func(a: u32, b: u32) -> u32");
   log("hover works in the component's WIT");
+
+  // The explorer's "WIT Dependencies" view lists the package's dependency in `wit/deps/io`.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+Shift+E");
+  const header = page.locator(".pane-header", { hasText: "WIT Dependencies" }).first();
+  await header.waitFor();
+  if ((await header.getAttribute("aria-expanded")) === "false") {
+    await header.click();
+  }
+  await page.locator(".pane-body .monaco-list-row", { hasText: "wasi:io@0.2.0" }).first().waitFor();
+  log("the WIT Dependencies view lists wasi:io@0.2.0");
 } catch (e) {
   failed = true;
   console.error(`e2e: FAILED: ${e.message ?? e}`);
