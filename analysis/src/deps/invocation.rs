@@ -96,7 +96,14 @@ pub fn fetch(project: &Project, tool: Tool, locked: bool) -> Invocation {
             .iter()
             .find(|f| f.tool == tool && f.path.file_name().is_some_and(|n| n == name))
             .and_then(|f| f.path.parent())
-            .map(Path::to_path_buf)
+            .map(|p| {
+                // A lock named by a relative path `wkg.lock` is in the current folder.
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            })
     };
     match tool {
         Tool::Wkg => {
