@@ -258,3 +258,33 @@ pub const TEAPOT: &str = r#"
   (memory (export "memory") 1)
 )
 "#;
+
+/// The environment variable scripts/test sets to the folder of the components that
+/// scripts/build_components.py built from tests/components with real toolchains.
+pub const BUILT_VAR: &str = "WITTY_TEST_COMPONENTS";
+
+/// `NAME.wasm` built by scripts/build_components.py, or `None` (with a line saying why on
+/// stderr) when the tests run outside scripts/test and it was never built. Under scripts/test
+/// (`$WITTY_TEST_COMPONENTS` set) a missing component fails the test instead of skipping it.
+pub fn built(name: &str) -> Option<std::path::PathBuf> {
+    let set = std::env::var_os(BUILT_VAR);
+    let dir = match &set {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/test-components"),
+    };
+    let path = dir.join(format!("{name}.wasm"));
+    if path.exists() {
+        return Some(path);
+    }
+    if set.is_some() {
+        panic!(
+            "{} is missing although ${BUILT_VAR} is set: run scripts/build_components.py",
+            path.display()
+        );
+    }
+    eprintln!(
+        "skipped: {} was not built (scripts/test builds it with scripts/build_components.py)",
+        path.display()
+    );
+    None
+}
