@@ -12,6 +12,7 @@ mod publish;
 mod quiet;
 mod run;
 mod semantic_tokens;
+mod serve;
 mod server;
 mod state;
 #[cfg(test)]

@@ -271,7 +271,7 @@ impl Publisher {
     }
 
     /// Asks the client for code lenses again, where it can be asked: a build came or went.
-    fn refresh_code_lenses(&self) {
+    pub(crate) fn refresh_code_lenses(&self) {
         if !self.state().client.code_lens_refresh {
             return;
         }

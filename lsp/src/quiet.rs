@@ -10,7 +10,9 @@ use std::time::SystemTime;
 
 use witty_analysis::Diagnostic;
 use witty_analysis::backstop::BackstopInput;
-use witty_analysis::component::{Component, conformance, match_names, plug, read_component};
+use witty_analysis::component::{
+    Component, PackageWorlds, built_for, conformance, export_names, plug, read_component,
+};
 use witty_analysis::ide::{WorldSpans, component_diagnostics, composition_diagnostics};
 
 use crate::project::{ProjectSettings, resolve};
@@ -250,45 +252,6 @@ impl ComponentCache {
     pub fn retain(&mut self, paths: &[PathBuf]) {
         self.entries.retain(|p, _| paths.contains(p));
     }
-}
-
-/// The export names of a world: what decides which world a component was built for.
-fn export_names(resolve: &wit_parser::Resolve, world: wit_parser::WorldId) -> Vec<String> {
-    resolve.worlds[world]
-        .exports
-        .keys()
-        .map(|k| resolve.name_world_key(k))
-        .collect()
-}
-
-/// How many of `ours` a component exports (by name and the semver rule).
-fn overlap(ours: &[String], theirs: &[String]) -> usize {
-    ours.iter()
-        .filter(|o| theirs.iter().any(|t| match_names(o, t).is_ok()))
-        .count()
-}
-
-/// A package folder, and each of its worlds with the names it exports.
-pub type PackageWorlds = (PathBuf, Vec<(String, Vec<String>)>);
-
-/// The worlds (of all packages) each component was built for: those sharing the most export
-/// names with it, at least one. Packages are given with the export names of their worlds.
-pub fn built_for(packages: &[PackageWorlds], component: &Component) -> Vec<(PathBuf, String)> {
-    let theirs = export_names(&component.resolve, component.world);
-    let mut best = (0, Vec::new());
-    for (root, worlds) in packages {
-        for (name, ours) in worlds.iter() {
-            let n = overlap(ours, &theirs);
-            if n == 0 || n < best.0 {
-                continue;
-            }
-            if n > best.0 {
-                best = (n, Vec::new());
-            }
-            best.1.push((root.clone(), name.clone()));
-        }
-    }
-    best.1
 }
 
 /// Runs the backstop on every package that changed since its last verdict and that witty

@@ -1,4 +1,5 @@
-//! The commands behind the run and test lenses: `wit run` and `wit test` in a child process
+//! The commands behind the run and test lenses (and the serve lens's, in `serve.rs`): `wit run`
+//! and `wit test` in a child process
 //! (a guest that crashes or hangs never takes the server down), with the limits of the
 //! settings; the outcome goes to `window/showMessage`, the whole output to `window/logMessage`.
 
@@ -16,7 +17,7 @@ use crate::project::RunLimits;
 
 pub const RUN: &str = "witty.run";
 pub const TEST: &str = "witty.test";
-pub const COMMANDS: [&str; 2] = [RUN, TEST];
+pub const COMMANDS: [&str; 3] = [RUN, TEST, crate::serve::SERVE];
 
 /// How long past its own timeout a child may take (loading and compiling a large
 /// component cold) before the server gives up on it.
@@ -72,6 +73,14 @@ pub async fn execute(
         }
         TEST => {
             test(
+                client,
+                limits,
+                serde_json::from_value(argument).map_err(bad)?,
+            )
+            .await
+        }
+        crate::serve::SERVE => {
+            crate::serve::execute(
                 client,
                 limits,
                 serde_json::from_value(argument).map_err(bad)?,

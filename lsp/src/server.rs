@@ -292,6 +292,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        crate::serve::stop_all();
         Ok(())
     }
 
@@ -325,6 +326,9 @@ impl LanguageServer for Backend {
         let Some(path) = convert::path(&params.text_document.uri) else {
             return;
         };
+        if crate::serve::stop_for_document(&path) {
+            self.publisher.refresh_code_lenses();
+        }
         self.change(None, |state| state.close(&path));
     }
 
@@ -496,13 +500,18 @@ impl LanguageServer for Backend {
             .lock()
             .map(|k| k.settings.run.clone())
             .unwrap_or_default();
-        crate::run::execute(
+        let answer = crate::run::execute(
             &self.publisher.client,
             &limits,
             &params.command,
             params.arguments,
         )
-        .await
+        .await;
+        // The serve lens's title says whether it serves.
+        if params.command == crate::serve::SERVE {
+            self.publisher.refresh_code_lenses();
+        }
+        answer
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {

@@ -6,6 +6,7 @@
 //! [`Mismatch`]es against a world of a wit-parser `Resolve` (built with [`load_world`], or by
 //! any other means); [`providers`] says which components export an import.
 
+mod built_for;
 mod callable;
 mod compare;
 mod compose;
@@ -22,6 +23,7 @@ mod wit_world;
 #[cfg(test)]
 mod tests;
 
+pub use built_for::{PackageWorlds, built_for, export_names, http_handler_export};
 pub use callable::{call_with_export, callable_exports, find_export, is_test_export, split_export};
 pub use compose::compose;
 pub use dummy::{dummy_component, dummy_component_from_wit};

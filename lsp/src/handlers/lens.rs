@@ -1,18 +1,21 @@
 //! Code lenses: "▶ Run" above each exported function that a built component of its world
 //! can call, "▶ Test (k)" above one with examples in its docs, "▶ Run tests (N)" above the
-//! world. Executing them is `crate::run`'s business.
+//! world, "▶ Serve" above a world whose build is an HTTP handler. Executing them is
+//! `crate::run`'s and `crate::serve`'s business.
 
 use std::collections::HashSet;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 use witty_analysis::component::{
-    call_with_export, callable_exports, find_export, is_test_export, split_export,
+    call_with_export, callable_exports, find_export, http_handler_export, is_test_export,
+    split_export,
 };
 
 use super::cancellable;
 use crate::convert::{self, Lines};
 use crate::run::{RUN, RunArguments, TEST, TestArguments};
+use crate::serve::{SERVE, ServeArguments};
 use crate::state::Snapshot;
 
 pub fn code_lens(
@@ -78,6 +81,18 @@ pub fn code_lens(
                 let title = format!("▶ Test ({})", examples.len());
                 lenses.push(lens(range, &title, TEST, serde_json::to_value(test)));
             }
+        }
+        // A world whose build is an HTTP handler (its export may come in through an
+        // `include`, so the lens sits on the world): `wit serve` it.
+        if world.path == path && http_handler_export(component).is_some() {
+            let serve = ServeArguments {
+                component: component.path.clone(),
+                document: path.clone(),
+                addr: crate::serve::DEFAULT_ADDR.to_string(),
+            };
+            let range = lines.range(&path, world.focus_range);
+            let title = crate::serve::title(&component.path);
+            lenses.push(lens(range, &title, SERVE, serde_json::to_value(serve)));
         }
         if world.path == path && tests > 0 {
             let test = TestArguments {
