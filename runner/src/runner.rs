@@ -266,6 +266,23 @@ impl Loaded {
                 self.signature(func)
             )));
         }
+        if let Some((param, ty)) = func
+            .ty
+            .params()
+            .find(|(_, t)| matches!(t, Type::Stream(_) | Type::Future(_) | Type::ErrorContext))
+        {
+            let kind = match ty {
+                Type::Stream(_) => "a stream",
+                Type::Future(_) => "a future",
+                _ => "an error context",
+            };
+            return Err(self.usage(format!(
+                "`{}` takes {kind} (`{param}`), which a CALL cannot write (WAVE has no syntax for \
+                 one): call a function that makes it and passes it on\nexpected: {}",
+                func.qualified(),
+                self.signature(func)
+            )));
+        }
         let params = call.values::<Val>(&types).map_err(|e| {
             let given = call.arg_count();
             let required = types
