@@ -43,7 +43,8 @@ fn check(loaded: &Loaded, calls: &[&str]) -> String {
     calls
         .iter()
         .map(|call| format!("{call}\n{}\n", show(loaded.call(call))))
-        .collect()
+        .collect::<String>()
+        .replace(&format!("{}: ", loaded.path().display()), "")
 }
 
 #[test]
